@@ -1,0 +1,13 @@
+import { aggregateCommand } from './aggregate.ts';
+
+const USAGE = `Usage:
+  npm run --silent data -- aggregate --boundaries FILE [--id-property NAME] [--name-property NAME]
+                                     [--population FILE] [--from YYYY-MM] [--to YYYY-MM] CSV_OR_DIR...`;
+
+const [command, ...rest] = process.argv.slice(2);
+if (command === 'aggregate') {
+  process.exitCode = await aggregateCommand(rest);
+} else {
+  process.stderr.write(`${command ? `Unknown command "${command}".\n` : ''}${USAGE}\n`);
+  process.exitCode = 2;
+}

@@ -1,0 +1,56 @@
+import { ckmeans, equalIntervalBreaks, quantileSorted } from 'simple-statistics';
+
+export type ClassificationMethod = 'quantile' | 'ckmeans' | 'equal-interval';
+
+export const CLASSIFICATION_LABELS: Record<ClassificationMethod, string> = {
+  quantile: 'Quantile (equal numbers of wards)',
+  ckmeans: 'Natural breaks (Ckmeans)',
+  'equal-interval': 'Equal interval',
+};
+
+/**
+ * Class breaks: `breaks[i]` to `breaks[i + 1]` bounds class i; the first break is the
+ * minimum and the last the maximum. A value equal to an inner break falls in the upper class.
+ */
+export interface Classification {
+  method: ClassificationMethod;
+  breaks: number[];
+}
+
+export function classCount(classification: Classification): number {
+  return Math.max(classification.breaks.length - 1, 1);
+}
+
+/** Computes breaks for the finite values; fewer classes result when there are fewer distinct values. */
+export function classify(values: readonly (number | null)[], method: ClassificationMethod, classes: number): Classification {
+  const finite = values.filter((v): v is number => v !== null && Number.isFinite(v)).sort((a, b) => a - b);
+  if (finite.length === 0) return { method, breaks: [] };
+  const min = finite[0];
+  const max = finite[finite.length - 1];
+  const distinct = new Set(finite).size;
+  const k = Math.max(1, Math.min(classes, distinct));
+  if (min === max) return { method, breaks: [min, max] };
+  let inner: number[];
+  switch (method) {
+    case 'quantile':
+      inner = Array.from({ length: k - 1 }, (_, i) => quantileSorted(finite, (i + 1) / k));
+      break;
+    case 'ckmeans':
+      inner = ckmeans(finite, k).slice(1).map((cluster) => cluster[0]);
+      break;
+    case 'equal-interval':
+      inner = equalIntervalBreaks(finite, k).slice(1, -1);
+      break;
+  }
+  const breaks = [min, ...inner, max].filter((b, i, all) => i === 0 || b > all[i - 1]);
+  return { method, breaks };
+}
+
+/** The class of a value, 0-based, or -1 for a missing value. */
+export function classOf(classification: Classification, value: number | null): number {
+  if (value === null || !Number.isFinite(value) || classification.breaks.length === 0) return -1;
+  const { breaks } = classification;
+  const last = breaks.length - 2;
+  for (let i = last; i > 0; i--) if (value >= breaks[i]) return i;
+  return 0;
+}
