@@ -1,0 +1,70 @@
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { preview, type PreviewServer } from 'vite';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+export const SCREENSHOT_DIR = resolve(ROOT, 'tests', 'browser', 'screenshots');
+
+// Debian's Chromium; never a downloaded browser.
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--enable-unsafe-swiftshader',
+  '--use-angle=swiftshader',
+];
+
+export interface BrowserSession {
+  browser: Browser;
+  server: PreviewServer;
+  baseUrl: string;
+  close: () => Promise<void>;
+}
+
+/** Serves the production build (dist/) and launches Chromium. */
+export async function startSession(): Promise<BrowserSession> {
+  if (!existsSync(resolve(ROOT, 'dist', 'index.html'))) {
+    throw new Error('dist/ has no build: run `npx vite build` first (npm test does it)');
+  }
+  const server = await preview({ root: ROOT, logLevel: 'error', preview: { port: 0, host: '127.0.0.1', strictPort: false, open: false } });
+  const baseUrl = server.resolvedUrls?.local[0];
+  if (!baseUrl) throw new Error('the preview server did not report its address');
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  return {
+    browser,
+    server,
+    baseUrl,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/** Opens the app (with an optional query string) and waits until the map has painted. */
+export async function openDashboard(session: BrowserSession, query = '', viewport = { width: 1366, height: 768 }): Promise<Page> {
+  const page = await session.browser.newPage({ viewport });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${session.baseUrl}${query}`);
+  await waitForMap(page);
+  if (errors.length > 0) throw new Error(`page errors: ${errors.join('; ')}`);
+  return page;
+}
+
+/** Waits for the map to finish rendering the current view. */
+export async function waitForMap(page: Page): Promise<void> {
+  await page.waitForSelector('[data-map-state="ready"]', { timeout: 60_000 });
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const path = resolve(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}
