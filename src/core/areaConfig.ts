@@ -72,6 +72,15 @@ export function parseAreaConfig(fileName: string, json: unknown): AreaConfig {
   if (groups && !Array.isArray(groups.groups) && typeof groups.property !== 'string') {
     fail('"groups" needs either a "groups" list or a "property"');
   }
+  if (groups && Array.isArray(groups.groups)) {
+    (groups.groups as unknown[]).forEach((group, i) => {
+      const g = group as { name?: unknown; wards?: unknown } | null;
+      if (typeof g?.name !== 'string' || g.name === '') fail(`group ${i + 1} needs a "name"`);
+      if (!Array.isArray(g?.wards) || g.wards.some((w) => typeof w !== 'string')) {
+        fail(`group "${String(g?.name)}" needs "wards", a list of ward codes or names`);
+      }
+    });
+  }
   return config as AreaConfig;
 }
 
@@ -83,6 +92,7 @@ export function resolveGroups(fileName: string, config: GroupConfig | undefined,
     const names: string[] = [];
     wards.properties.forEach((properties, ward) => {
       const value = String(properties[config.property] ?? '');
+      if (value === '') return; // no value: the ward is in no group
       const name = config.names?.[value] ?? value;
       let index = names.indexOf(name);
       if (index < 0) index = names.push(name) - 1;
@@ -94,6 +104,10 @@ export function resolveGroups(fileName: string, config: GroupConfig | undefined,
     for (const key of group.wards) {
       const ward = wards.ids.indexOf(key) >= 0 ? wards.ids.indexOf(key) : wards.names.indexOf(key);
       if (ward < 0) throw new InputError(fileName, `group "${group.name}" lists "${key}", which is no ward code or name in the boundaries`);
+      // Ward names repeat across districts ("Abbey", "Central"): a name must pick out one ward.
+      if (wards.ids[ward] !== key && wards.names.lastIndexOf(key) !== ward) {
+        throw new InputError(fileName, `group "${group.name}" lists "${key}", which names more than one ward: list it by code`);
+      }
       if (wardGroup[ward] >= 0) throw new InputError(fileName, `ward "${key}" is in more than one group`);
       wardGroup[ward] = index;
     }

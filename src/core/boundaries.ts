@@ -75,6 +75,7 @@ function readGeometry(fileName: string, where: string, geometry: unknown): Polyg
   if (geometry.type === 'Polygon') polygons = [coordinates];
   else if (geometry.type === 'MultiPolygon' && Array.isArray(coordinates)) polygons = coordinates;
   else throw new InputError(fileName, `${where}: geometry type ${String(geometry.type)} is not Polygon or MultiPolygon`);
+  if (polygons.length === 0) throw new InputError(fileName, `${where}: the MultiPolygon has no polygons`);
   return polygons.map((polygon, p) => {
     if (!Array.isArray(polygon) || polygon.length === 0) throw new InputError(fileName, `${where}: polygon ${p + 1} has no rings`);
     return polygon.map((ring, r) => readRing(fileName, `${where}, polygon ${p + 1}, ring ${r + 1}`, ring));
@@ -82,7 +83,7 @@ function readGeometry(fileName: string, where: string, geometry: unknown): Polyg
 }
 
 function readRing(fileName: string, where: string, ring: unknown): Ring {
-  if (!Array.isArray(ring) || ring.length < 4) throw new InputError(fileName, `${where} has fewer than 4 positions`);
+  if (!Array.isArray(ring)) throw new InputError(fileName, `${where} is not a list of positions`);
   for (const position of ring) {
     if (!Array.isArray(position) || position.length < 2 || !Number.isFinite(position[0]) || !Number.isFinite(position[1])) {
       throw new InputError(fileName, `${where} has a position that is not [longitude, latitude]: ${JSON.stringify(position)}`);
@@ -94,10 +95,13 @@ function readRing(fileName: string, where: string, ring: unknown): Ring {
       );
     }
   }
-  const first = ring[0] as number[];
-  const last = ring[ring.length - 1] as number[];
-  const closed = first[0] === last[0] && first[1] === last[1];
-  return closed ? (ring as Ring) : [...(ring as Ring), first];
+  // An unclosed ring is closed here, so three positions still make a triangle.
+  const first = ring[0] as number[] | undefined;
+  const last = ring[ring.length - 1] as number[] | undefined;
+  const closed = first !== undefined && last !== undefined && first[0] === last[0] && first[1] === last[1];
+  const result = closed || first === undefined ? (ring as Ring) : [...(ring as Ring), first];
+  if (result.length < 4) throw new InputError(fileName, `${where} has fewer than 4 positions (3 corners and the closing one)`);
+  return result;
 }
 
 function detectIdProperty(properties: Record<string, unknown>[]): string | undefined {

@@ -21,15 +21,20 @@ export function classCount(classification: Classification): number {
   return Math.max(classification.breaks.length - 1, 1);
 }
 
-/** Computes breaks for the finite values; fewer classes result when there are fewer distinct values. */
+/**
+ * Computes breaks for the finite values; fewer classes result when there are fewer distinct
+ * values. With no more distinct values than classes, quantile and ckmeans give each value a
+ * class of its own.
+ */
 export function classify(values: readonly (number | null)[], method: ClassificationMethod, classes: number): Classification {
   const finite = values.filter((v): v is number => v !== null && Number.isFinite(v)).sort((a, b) => a - b);
   if (finite.length === 0) return { method, breaks: [] };
   const min = finite[0];
   const max = finite[finite.length - 1];
-  const distinct = new Set(finite).size;
-  const k = Math.max(1, Math.min(classes, distinct));
   if (min === max) return { method, breaks: [min, max] };
+  const distinct = finite.filter((v, i) => i === 0 || v !== finite[i - 1]);
+  if (method !== 'equal-interval' && distinct.length <= classes) return { method, breaks: [...distinct, max] };
+  const k = Math.max(1, Math.min(classes, distinct.length));
   let inner: number[];
   switch (method) {
     case 'quantile':
@@ -42,7 +47,12 @@ export function classify(values: readonly (number | null)[], method: Classificat
       inner = equalIntervalBreaks(finite, k).slice(1, -1);
       break;
   }
-  const breaks = [min, ...inner, max].filter((b, i, all) => i === 0 || b > all[i - 1]);
+  const breaks = [min];
+  for (const b of inner) if (b > breaks[breaks.length - 1]) breaks.push(b);
+  // The maximum closes the last class. A ckmeans cluster holding only the maximum (a lone
+  // outlier ward) starts at the maximum itself, so it stays a class of its own; a quantile
+  // break that reaches the maximum only means tied values, whose classes merge.
+  if (max > breaks[breaks.length - 1] || method === 'ckmeans') breaks.push(max);
   return { method, breaks };
 }
 

@@ -93,8 +93,11 @@ export function districtFigures(totals: PeriodTotals, wardCount: number, populat
 /** Standard competition ranking, highest first; nulls get no rank. */
 export function competitionRanks(values: readonly (number | null)[]): (number | null)[] {
   const present = values.filter((v): v is number => v !== null).sort((a, b) => b - a);
-  return values.map((v) => {
-    if (v === null) return null;
-    return present.findIndex((p) => p === v) + 1;
+  // Each value's rank is 1 + its first position in descending order; a map keeps this
+  // O(n log n) for the 7,000-odd wards of England rather than a search per ward.
+  const rankOf = new Map<number, number>();
+  present.forEach((v, i) => {
+    if (!rankOf.has(v)) rankOf.set(v, i + 1);
   });
+  return values.map((v) => (v === null ? null : (rankOf.get(v) ?? null)));
 }

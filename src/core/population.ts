@@ -8,6 +8,7 @@ export interface PopulationTable {
 }
 
 const CODE_HEADER = /^(code|.*cd|area ?code|ward ?code|lsoa ?code|geography ?code)$/i;
+const THOUSANDS = /^\d{1,3}(,\d{3})+(\.\d+)?$/;
 const POPULATION_HEADER = /^(population|all ages|all_ages|persons|total|count|value)$/i;
 
 /**
@@ -16,7 +17,7 @@ const POPULATION_HEADER = /^(population|all ages|all_ages|persons|total|count|va
  */
 export function parsePopulation(fileName: string, text: string): PopulationTable {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const rows = Papa.parse<string[]>(body, { skipEmptyLines: true }).data;
+  const { rows, lines } = readRows(body);
   if (rows.length === 0) throw new InputError(fileName, 'the file is empty');
   const header = rows[0].map((h) => h.trim());
   const codeColumn = header.findIndex((h) => CODE_HEADER.test(h));
@@ -26,15 +27,38 @@ export function parsePopulation(fileName: string, text: string): PopulationTable
   }
   const byCode = new Map<string, number>();
   const problems: string[] = [];
-  rows.slice(1).forEach((row, i) => {
-    const line = i + 2;
+  rows.forEach((row, i) => {
+    if (i === 0) return;
+    const line = lines[i];
     const code = (row[codeColumn] ?? '').trim();
-    const raw = (row[populationColumn] ?? '').trim().replace(/,/g, '');
-    const value = Number(raw);
+    const text = (row[populationColumn] ?? '').trim();
+    // Commas only as thousands separators: "11,569" is 11569, but "4839,5" (a decimal comma) is refused.
+    const value = text.includes(',') && !THOUSANDS.test(text) ? Number.NaN : Number(text.replace(/,/g, ''));
     if (code === '') problems.push(`${fileName}, line ${line}: no area code`);
-    else if (raw === '' || !Number.isFinite(value) || value < 0) problems.push(`${fileName}, line ${line}: population "${row[populationColumn] ?? ''}" is not a number`);
+    else if (text === '' || !Number.isFinite(value) || value < 0) problems.push(`${fileName}, line ${line}: population "${row[populationColumn] ?? ''}" is not a number`);
     else if (byCode.has(code)) problems.push(`${fileName}, line ${line}: ${code} appears more than once (first value kept)`);
     else byCode.set(code, value);
   });
   return { byCode, problems };
+}
+
+/** The non-blank rows and the file line each starts on, so problems name the right line after blank lines. */
+function readRows(body: string): { rows: string[][]; lines: number[] } {
+  const rows: string[][] = [];
+  const lines: number[] = [];
+  let line = 1;
+  let cursor = 0;
+  Papa.parse<string[]>(body, {
+    step: (result) => {
+      const row = result.data;
+      if (row.length > 1 || (row[0] ?? '').trim() !== '') {
+        rows.push(row);
+        lines.push(line);
+      }
+      const end = result.meta.cursor;
+      for (let i = cursor; i < end; i++) if (body.charCodeAt(i) === 10) line++;
+      cursor = end;
+    },
+  });
+  return { rows, lines };
 }

@@ -1,0 +1,295 @@
+import { schemeYlOrRd } from 'd3-scale-chromatic';
+import type { WardGroups } from './areaConfig.ts';
+import { categoryFromKey, categoryLabel, categoryMask } from './categories.ts';
+import { CLASSIFICATION_LABELS, classify, classOf, type Classification } from './classify.ts';
+import { lastMonth, noLocationRow, outsideRow, type Cube } from './cube.ts';
+import { formatCount, formatRate, rateDigits } from './format.ts';
+import { combinedFigures, districtFigures, periodTotals, wardFigures, type AreaFigures, type Measure } from './measures.ts';
+import { shortMonthLabel } from './months.ts';
+import { isCovered, periodFromKey, previousPeriod, resolvePeriod, type DataRange, type Period } from './periods.ts';
+import type { SortColumn, TableSort, View } from './viewState.ts';
+
+/** The loaded area as the main thread holds it: everything the dashboard derives its figures from. */
+export interface DashboardData {
+  wardIds: readonly string[];
+  wardNames: readonly string[];
+  populations: readonly (number | null)[];
+  groups: WardGroups;
+  cube: Cube;
+  /** Where the populations come from, e.g. "ONS mid-2017 ward population estimates"; null without any. */
+  populationSource: string | null;
+}
+
+export interface WardRow {
+  ward: number;
+  id: string;
+  name: string;
+  group: string | null;
+  figures: AreaFigures;
+  /** Rank by the mapped measure across every ward, 1 = highest; null without a value. */
+  rank: number | null;
+  /** The mapped value (count or rate); null for a rate without a population. */
+  value: number | null;
+  /** 0-based class, or -1 without a value. */
+  classIndex: number;
+  /** Fill colour of the class; null without a value (drawn hatched). */
+  colour: string | null;
+  /** False when a group filter is set and the ward is outside it. */
+  inFilter: boolean;
+  /** Why the change or its percentage is not available; null when both are. */
+  changeNote: string | null;
+}
+
+export interface SummaryRow {
+  name: string;
+  wardCount: number;
+  figures: AreaFigures;
+  /** Why the change or its percentage is not available; null when both are. */
+  changeNote: string | null;
+}
+
+export interface DistrictRow extends SummaryRow {
+  /** Crimes in the period located outside every ward, and those without a location. */
+  outside: number;
+  noLocation: number;
+}
+
+export interface LegendEntry {
+  colour: string;
+  label: string;
+  wardCount: number;
+}
+
+export interface Legend {
+  title: string;
+  /** "Quantile (equal numbers of wards), 5 classes" */
+  method: string;
+  entries: LegendEntry[];
+  /** The hatched wards and why they have no value; null when every ward has one. */
+  noData: { label: string; wardCount: number } | null;
+  /** The population source, named when the map shows rates. */
+  populationNote: string | null;
+}
+
+export interface DashboardModel {
+  view: View;
+  range: DataRange;
+  categoryLabel: string;
+  /** The measure mapped: count when the view asks for rates but there are no populations. */
+  measure: Measure;
+  measureLabel: string;
+  countNoun: CountNoun;
+  period: Period;
+  previous: Period;
+  /** False when the data does not cover the previous period, so there is no change. */
+  previousAvailable: boolean;
+  /** Months of the period for which no file was loaded ("Feb 2019"). */
+  missingMonths: string[];
+  /** Every ward, in ward-index order (the map's feature ids). */
+  wards: WardRow[];
+  /** The table: wards in the group filter, in the chosen order. */
+  rows: WardRow[];
+  district: DistrictRow;
+  groups: SummaryRow[];
+  groupLabel: string;
+  classification: Classification;
+  legend: Legend;
+  selectedWard: number | null;
+  /** Index of the filtering group, or null for all wards. */
+  groupFilter: number | null;
+  rateDigits: number;
+}
+
+/** What is counted: anti-social behaviour is recorded as incidents, not crimes. */
+export type CountNoun = 'crimes' | 'incidents';
+
+/** "Number of crimes", "Incidents per 1,000 residents" */
+export function measureLabel(measure: Measure, noun: CountNoun): string {
+  const capitalised = noun === 'crimes' ? 'Crimes' : 'Incidents';
+  return measure === 'count' ? `Number of ${noun}` : `${capitalised} per 1,000 residents`;
+}
+
+/** ColorBrewer YlOrRd, colour-blind safe, light (low) to dark (high); fewer than 3 classes take its darker end. */
+export function classColours(count: number): string[] {
+  if (count <= 0) return [];
+  const scheme = schemeYlOrRd[Math.max(3, Math.min(9, count))];
+  return count >= 3 ? [...scheme] : scheme.slice(3 - count);
+}
+
+/** The data's month range. */
+export function dataRange(cube: Cube): DataRange {
+  return { first: cube.firstMonth, last: lastMonth(cube) };
+}
+
+/**
+ * Derives everything the dashboard shows from the loaded data and the view: figures,
+ * ranks, classes and colours for every ward, the table rows, group and district
+ * summaries and the legend. Classes are computed over all wards, whatever the group
+ * filter, so colours compare across groups. The view is assumed valid (see parseView);
+ * an unknown category or period falls back to the defaults rather than failing.
+ */
+export function dashboardModel(data: DashboardData, view: View): DashboardModel {
+  const { cube, populations, groups } = data;
+  const range = dataRange(cube);
+  const selection = categoryFromKey(view.category, cube.categories) ?? { kind: 'all-excl-asb' };
+  const period = resolvePeriod(periodFromKey(view.period) ?? { kind: 'latest-12' }, range);
+  const previous = previousPeriod(period);
+  const totals = periodTotals(cube, period, range, categoryMask(selection, cube.categories));
+  const figuresByWard = wardFigures(totals, populations);
+  const measure: Measure = view.measure === 'rate' && data.populationSource !== null ? 'rate' : 'count';
+  const noun: CountNoun = selection.kind === 'asb' || selection.kind === 'all' ? 'incidents' : 'crimes';
+
+  const values = figuresByWard.map((f) => (measure === 'rate' ? f.rate : f.count));
+  const classification = classify(values, view.method, view.classes);
+  const colours = classColours(Math.max(classification.breaks.length - 1, 0));
+  const groupFilter = view.group === null ? null : groups.names.indexOf(view.group);
+  const selectedWard = view.ward === null ? -1 : data.wardIds.indexOf(view.ward);
+  const previousAvailable = isCovered(previous, range);
+
+  const wards: WardRow[] = figuresByWard.map((f, ward) => {
+    const classIndex = classOf(classification, values[ward]);
+    const groupIndex = groups.wardGroup[ward];
+    return {
+      ward,
+      id: data.wardIds[ward],
+      name: data.wardNames[ward],
+      group: groupIndex >= 0 ? groups.names[groupIndex] : null,
+      figures: f,
+      rank: measure === 'rate' ? f.rateRank : f.countRank,
+      value: values[ward],
+      classIndex,
+      colour: classIndex >= 0 ? colours[classIndex] : null,
+      inFilter: groupFilter === null || groupFilter < 0 || groupIndex === groupFilter,
+      changeNote: changeNote(f, previous),
+    };
+  });
+
+  const maxRate = Math.max(0, ...figuresByWard.map((f) => f.rate ?? 0));
+  const digits = rateDigits(maxRate);
+  return {
+    view,
+    range,
+    categoryLabel: categoryLabel(selection),
+    measure,
+    measureLabel: measureLabel(measure, noun),
+    countNoun: noun,
+    period,
+    previous,
+    previousAvailable,
+    missingMonths: missingMonths(cube, period),
+    wards,
+    rows: sortRows(wards.filter((w) => w.inFilter), view.sort),
+    district: {
+      ...summaryRow('All wards', wards.length, districtFigures(totals, wards.length, populations, cube), previous),
+      outside: totals.current[outsideRow(cube)],
+      noLocation: totals.current[noLocationRow(cube)],
+    },
+    groups: groupMembers(groups).map(({ name, wards: members }) =>
+      summaryRow(name, members.length, combinedFigures(totals, members, populations), previous),
+    ),
+    groupLabel: groups.label,
+    classification,
+    legend: legend(classification, colours, wards, measureLabel(measure, noun), measure, digits, data.populationSource),
+    selectedWard: selectedWard >= 0 ? selectedWard : null,
+    groupFilter: groupFilter !== null && groupFilter >= 0 ? groupFilter : null,
+    rateDigits: digits,
+  };
+}
+
+/** Why a change is not available: no previous period in the data (previous is null), or nothing in it. */
+function changeNote(f: AreaFigures, previous: Period): string | null {
+  if (f.previous === null) return `The data does not cover the previous period (${previous.label}).`;
+  if (f.previous === 0) return `None in the previous period (${previous.label}), so no percentage change.`;
+  return null;
+}
+
+function summaryRow(name: string, wardCount: number, figures: AreaFigures, previous: Period): SummaryRow {
+  return { name, wardCount, figures, changeNote: changeNote(figures, previous) };
+}
+
+/** The wards of each group, and of "In no group" when some wards are in none. */
+function groupMembers(groups: WardGroups): { name: string; wards: number[] }[] {
+  const members = (g: number) => Array.from(groups.wardGroup.keys()).filter((ward) => groups.wardGroup[ward] === g);
+  const rows = groups.names.map((name, g) => ({ name, wards: members(g) }));
+  const ungrouped = members(-1);
+  if (groups.names.length > 0 && ungrouped.length > 0) rows.push({ name: 'In no group', wards: ungrouped });
+  return rows;
+}
+
+function missingMonths(cube: Cube, period: Period): string[] {
+  const missing: string[] = [];
+  for (let month = period.from; month <= period.to; month++) {
+    const offset = month - cube.firstMonth;
+    if (!cube.monthsWithData[offset]) missing.push(shortMonthLabel(month));
+  }
+  return missing;
+}
+
+function legend(
+  classification: Classification,
+  colours: string[],
+  wards: WardRow[],
+  title: string,
+  measure: Measure,
+  digits: number,
+  populationSource: string | null,
+): Legend {
+  const { breaks } = classification;
+  const classes = colours.length;
+  const entries = colours.map((colour, i) => ({
+    colour,
+    label: measure === 'count' ? countClassLabel(breaks, i) : rateClassLabel(breaks, i, digits),
+    wardCount: wards.filter((w) => w.classIndex === i).length,
+  }));
+  const missing = wards.filter((w) => w.classIndex < 0).length;
+  return {
+    title,
+    method: `${CLASSIFICATION_LABELS[classification.method]}, ${classes} ${classes === 1 ? 'class' : 'classes'}`,
+    entries,
+    noData: missing === 0 ? null : { label: measure === 'rate' ? 'No population figure, so no rate' : 'No data', wardCount: missing },
+    populationNote: measure === 'rate' && populationSource !== null ? `Population: ${populationSource}` : null,
+  };
+}
+
+/** Counts are whole numbers, so a class [a, b) is shown as the whole numbers it holds: "12–19". */
+function countClassLabel(breaks: number[], i: number): string {
+  const last = i === breaks.length - 2;
+  const lower = Math.ceil(breaks[i]);
+  const upper = last ? Math.floor(breaks[i + 1]) : Math.ceil(breaks[i + 1]) - 1;
+  return upper <= lower ? formatCount(lower) : `${formatCount(lower)}–${formatCount(upper)}`;
+}
+
+/** A rate class includes its lower break but not its upper one, except the last class. */
+function rateClassLabel(breaks: number[], i: number, digits: number): string {
+  const last = i === breaks.length - 2;
+  const lower = formatRate(breaks[i], digits);
+  const upper = formatRate(breaks[i + 1], digits);
+  if (last) return lower === upper ? lower : `${lower} to ${upper}`;
+  return `${lower} to under ${upper}`;
+}
+
+/** Table order: the chosen column, missing values always last, ties by ward name. */
+export function sortRows(rows: readonly WardRow[], sort: TableSort): WardRow[] {
+  const key = SORT_KEYS[sort.column];
+  const sign = sort.direction === 'ascending' ? 1 : -1;
+  return [...rows].sort((a, b) => {
+    const ka = key(a);
+    const kb = key(b);
+    if (ka === null || kb === null) {
+      if (ka !== kb) return ka === null ? 1 : -1;
+    } else {
+      const order = typeof ka === 'string' ? ka.localeCompare(kb as string) : ka - (kb as number);
+      if (order !== 0) return sign * order;
+    }
+    return a.name.localeCompare(b.name) || a.ward - b.ward;
+  });
+}
+
+const SORT_KEYS: Record<SortColumn, (row: WardRow) => number | string | null> = {
+  rank: (row) => row.rank,
+  ward: (row) => row.name,
+  group: (row) => row.group,
+  count: (row) => row.figures.count,
+  rate: (row) => row.figures.rate,
+  change: (row) => row.figures.change,
+};

@@ -1,0 +1,215 @@
+import type { AreaConfig } from './areaConfig.ts';
+import { categoryFromKey, categoryKey } from './categories.ts';
+import { CLASSIFICATION_LABELS, type ClassificationMethod } from './classify.ts';
+import type { Measure } from './measures.ts';
+import { defaultPeriodSpec, isCovered, periodFromKey, periodKey, resolvePeriod, type DataRange } from './periods.ts';
+
+export type SortColumn = 'rank' | 'ward' | 'group' | 'count' | 'rate' | 'change';
+export type SortDirection = 'ascending' | 'descending';
+
+export interface TableSort {
+  column: SortColumn;
+  direction: SortDirection;
+}
+
+/**
+ * Everything the user has chosen, as plain strings and numbers so it round-trips through
+ * the URL without the data: wards by code and groups by name.
+ */
+export interface View {
+  /** A categoryKey: "all-excl-asb", "asb", "all" or a police.uk category name. */
+  category: string;
+  /** A periodKey: "fy2018", "cy2018", "latest12" or "2018-04..2019-03". */
+  period: string;
+  measure: Measure;
+  method: ClassificationMethod;
+  classes: number;
+  /** The group whose wards the table shows (and the map highlights); null for all wards. */
+  group: string | null;
+  /** The selected ward's code. */
+  ward: string | null;
+  sort: TableSort;
+}
+
+/** What a view is validated against: the loaded data and the area config's defaults. */
+export interface ViewContext {
+  categories: readonly string[];
+  range: DataRange;
+  wardIds: readonly string[];
+  groupNames: readonly string[];
+  /** False when no ward has a population, so rates are impossible. */
+  hasPopulation: boolean;
+  defaults?: AreaConfig['defaultView'];
+}
+
+export const MIN_CLASSES = 3;
+export const MAX_CLASSES = 7;
+export const DEFAULT_SORT: TableSort = { column: 'rank', direction: 'ascending' };
+
+const SORT_COLUMNS: readonly SortColumn[] = ['rank', 'ward', 'group', 'count', 'rate', 'change'];
+const METHODS = Object.keys(CLASSIFICATION_LABELS) as ClassificationMethod[];
+const MEASURES: readonly Measure[] = ['count', 'rate'];
+const AREA_ID = /^[a-z0-9-]+$/;
+/** Query parameters this module reads; `area` is read by parseAreaId but is no view setting. */
+const VIEW_PARAMETERS = ['category', 'period', 'measure', 'method', 'classes', 'group', 'ward', 'sort'];
+const KNOWN_PARAMETERS = new Set(['area', ...VIEW_PARAMETERS]);
+/** Longest URL value quoted back in a notice, so a hostile URL cannot flood the page. */
+const QUOTE_LIMIT = 40;
+
+/** True when a period key names a period wholly inside the data. */
+export function isAvailablePeriod(key: string, range: DataRange): boolean {
+  const spec = periodFromKey(key);
+  return spec !== null && isCovered(resolvePeriod(spec, range), range);
+}
+
+/**
+ * The view a fresh visit starts with: the config's defaultView where it is valid for the
+ * data, otherwise the latest complete financial year, all crime excluding ASB, rate per
+ * 1,000 (count without populations), quantile, 5 classes. Returns notices for config
+ * defaults that could not be used.
+ */
+export function defaultView(context: ViewContext): { view: View; notices: string[] } {
+  const defaults = context.defaults ?? {};
+  const notices: string[] = [];
+  const configProblem = (what: string, value: unknown, why: string) =>
+    notices.push(`The area config's default ${what} ${quote(String(value))} ${why}; using the standard default.`);
+
+  let category = 'all-excl-asb';
+  if (defaults.category !== undefined) {
+    const selection = categoryFromKey(defaults.category, context.categories);
+    if (selection) category = categoryKey(selection);
+    else configProblem('category', defaults.category, 'is not in the data');
+  }
+  let period = periodKey(defaultPeriodSpec(context.range));
+  if (defaults.period !== undefined) {
+    if (isAvailablePeriod(defaults.period, context.range)) period = defaults.period;
+    else configProblem('period', defaults.period, 'is not a period wholly in the data');
+  }
+  let measure: Measure = context.hasPopulation ? 'rate' : 'count';
+  if (defaults.measure !== undefined) {
+    if (defaults.measure === 'count' || (defaults.measure === 'rate' && context.hasPopulation)) measure = defaults.measure;
+    else if (defaults.measure !== 'rate') configProblem('measure', defaults.measure, 'is not "count" or "rate"');
+  }
+  let method: ClassificationMethod = 'quantile';
+  if (defaults.classification !== undefined) {
+    if (METHODS.includes(defaults.classification)) method = defaults.classification;
+    else configProblem('classification', defaults.classification, 'is not a classification method');
+  }
+  let classes = 5;
+  if (defaults.classes !== undefined) {
+    if (isClassCount(defaults.classes)) classes = defaults.classes;
+    else configProblem('number of classes', defaults.classes, `is not a whole number from ${MIN_CLASSES} to ${MAX_CLASSES}`);
+  }
+  return { view: { category, period, measure, method, classes, group: null, ward: null, sort: DEFAULT_SORT }, notices };
+}
+
+/**
+ * Reads a view from a query string ("?period=fy2018&measure=count..."). Every parameter is
+ * checked against the data: a missing one takes the default silently, an unknown or
+ * malformed one takes the default with a notice. Notices quote the URL as plain text.
+ */
+export function parseView(search: string, context: ViewContext): { view: View; notices: string[] } {
+  const params = new URLSearchParams(search);
+  const { view, notices } = defaultView(context);
+  const ignore = (name: string, value: string, why: string) => notices.push(`Ignored ${name}=${quote(value)} in the address: ${why}.`);
+
+  for (const name of new Set(params.keys())) {
+    if (!KNOWN_PARAMETERS.has(name)) notices.push(`Ignored the unknown setting ${quote(name)} in the address.`);
+  }
+  const read = (name: string, accept: (value: string) => string | null): void => {
+    const value = params.get(name);
+    if (value === null) return;
+    const problem = accept(value);
+    if (problem !== null) ignore(name, value, problem);
+  };
+
+  read('category', (value) => {
+    const selection = categoryFromKey(value, context.categories);
+    if (!selection) return 'no such crime category in the data';
+    view.category = categoryKey(selection);
+    return null;
+  });
+  read('period', (value) => {
+    if (periodFromKey(value) === null) return 'not a period (fy2018, cy2018, latest12 or 2018-04..2019-03)';
+    if (!isAvailablePeriod(value, context.range)) return 'the data does not cover all of that period';
+    view.period = value;
+    return null;
+  });
+  read('measure', (value) => {
+    if (!MEASURES.includes(value as Measure)) return 'the measure is "count" or "rate"';
+    if (value === 'rate' && !context.hasPopulation) return 'this area has no population figures, so no rates';
+    view.measure = value as Measure;
+    return null;
+  });
+  read('method', (value) => {
+    if (!METHODS.includes(value as ClassificationMethod)) return `the classification is one of ${METHODS.join(', ')}`;
+    view.method = value as ClassificationMethod;
+    return null;
+  });
+  read('classes', (value) => {
+    const classes = /^\d{1,2}$/.test(value) ? Number(value) : Number.NaN;
+    if (!isClassCount(classes)) return `the number of classes is ${MIN_CLASSES} to ${MAX_CLASSES}`;
+    view.classes = classes;
+    return null;
+  });
+  read('group', (value) => {
+    if (!context.groupNames.includes(value)) return 'no such group';
+    view.group = value;
+    return null;
+  });
+  read('ward', (value) => {
+    if (!context.wardIds.includes(value)) return 'no ward has that code';
+    view.ward = value;
+    return null;
+  });
+  read('sort', (value) => {
+    const sort = parseSort(value);
+    if (!sort) return 'not a table column and direction (such as rate-desc)';
+    view.sort = sort;
+    return null;
+  });
+  return { view, notices };
+}
+
+/**
+ * Writes a view as a query string starting with "?": every setting, except an empty group
+ * or ward and the default sort. `area` comes first when given.
+ */
+export function serializeView(view: View, areaId: string | null = null): string {
+  const params = new URLSearchParams();
+  if (areaId !== null) params.set('area', areaId);
+  params.set('category', view.category);
+  params.set('period', view.period);
+  params.set('measure', view.measure);
+  params.set('method', view.method);
+  params.set('classes', String(view.classes));
+  if (view.group !== null) params.set('group', view.group);
+  if (view.ward !== null) params.set('ward', view.ward);
+  if (view.sort.column !== DEFAULT_SORT.column || view.sort.direction !== DEFAULT_SORT.direction) {
+    params.set('sort', `${view.sort.column}-${view.sort.direction === 'ascending' ? 'asc' : 'desc'}`);
+  }
+  return `?${params.toString()}`;
+}
+
+/** The `area` parameter when it is a valid area id; null (and a notice) otherwise. */
+export function parseAreaId(search: string): { areaId: string | null; notice: string | null } {
+  const value = new URLSearchParams(search).get('area');
+  if (value === null) return { areaId: null, notice: null };
+  if (AREA_ID.test(value)) return { areaId: value, notice: null };
+  return { areaId: null, notice: `Ignored area=${quote(value)} in the address: an area id is lower-case letters, digits and hyphens.` };
+}
+
+function parseSort(value: string): TableSort | null {
+  const match = /^([a-z]+)-(asc|desc)$/.exec(value);
+  if (!match || !SORT_COLUMNS.includes(match[1] as SortColumn)) return null;
+  return { column: match[1] as SortColumn, direction: match[2] === 'asc' ? 'ascending' : 'descending' };
+}
+
+function isClassCount(value: number): boolean {
+  return Number.isInteger(value) && value >= MIN_CLASSES && value <= MAX_CLASSES;
+}
+
+function quote(value: string): string {
+  const shown = value.length > QUOTE_LIMIT ? `${value.slice(0, QUOTE_LIMIT)}…` : value;
+  return `"${shown}"`;
+}

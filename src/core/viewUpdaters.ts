@@ -1,0 +1,88 @@
+import type { ClassificationMethod } from './classify.ts';
+import type { Measure } from './measures.ts';
+import type { MonthIndex } from './months.ts';
+import { periodFromKey, periodKey, resolvePeriod, type DataRange } from './periods.ts';
+import { MAX_CLASSES, MIN_CLASSES, type SortColumn, type View } from './viewState.ts';
+
+/*
+ * Pure updaters: (view, argument) → new view. The store's actions call these, so every
+ * change of view can be tested without React or a map.
+ */
+
+/** Chooses the crime category (a categoryKey). */
+export function withCategory(view: View, category: string): View {
+  return { ...view, category };
+}
+
+/** Chooses the period (a periodKey). */
+export function withPeriod(view: View, period: string): View {
+  return { ...view, period };
+}
+
+/** Maps counts or rates. */
+export function withMeasure(view: View, measure: Measure): View {
+  return { ...view, measure };
+}
+
+/** Chooses the classification method. */
+export function withMethod(view: View, method: ClassificationMethod): View {
+  return { ...view, method };
+}
+
+/** Sets the number of classes, kept within 3 to 7. */
+export function withClasses(view: View, classes: number): View {
+  return { ...view, classes: Math.min(MAX_CLASSES, Math.max(MIN_CLASSES, Math.round(classes))) };
+}
+
+/**
+ * Filters to a group (null for all wards). The selected ward stays selected only when it
+ * is in the group, since the table would not show it otherwise.
+ */
+export function withGroup(view: View, group: string | null, groupWardIds: ReadonlySet<string> | null): View {
+  const keepWard = view.ward !== null && (group === null || (groupWardIds?.has(view.ward) ?? false));
+  return { ...view, group, ward: keepWard ? view.ward : null };
+}
+
+/**
+ * Selects a ward, or clears the selection when the ward is already selected (or null).
+ * Selecting a ward outside the group filter (a faded ward on the map) removes the filter,
+ * so the table can show the ward's row; `groupWardIds` are the filtering group's wards.
+ */
+export function toggleWard(view: View, ward: string | null, groupWardIds: ReadonlySet<string> | null = null): View {
+  if (ward === null || ward === view.ward) return { ...view, ward: null };
+  const outsideFilter = view.group !== null && !(groupWardIds?.has(ward) ?? false);
+  return { ...view, ward, group: outsideFilter ? null : view.group };
+}
+
+/** Sorts by a column; the same column again reverses the order. Names sort A–Z first, figures highest first. */
+export function sortedBy(view: View, column: SortColumn): View {
+  if (view.sort.column === column) {
+    return { ...view, sort: { column, direction: view.sort.direction === 'ascending' ? 'descending' : 'ascending' } };
+  }
+  const ascendingFirst = column === 'rank' || column === 'ward' || column === 'group';
+  return { ...view, sort: { column, direction: ascendingFirst ? 'ascending' : 'descending' } };
+}
+
+/** Switches the period to a month range, starting from the months of the current period. */
+export function asMonthRange(view: View, range: DataRange): View {
+  const current = currentMonths(view, range);
+  return { ...view, period: periodKey({ kind: 'range', from: current.from, to: current.to }) };
+}
+
+/** Moves the start of a month range; the end follows when it would come before the start. */
+export function withRangeStart(view: View, from: MonthIndex, range: DataRange): View {
+  const { to } = currentMonths(view, range);
+  return { ...view, period: periodKey({ kind: 'range', from, to: Math.max(from, to) }) };
+}
+
+/** Moves the end of a month range; the start follows when it would come after the end. */
+export function withRangeEnd(view: View, to: MonthIndex, range: DataRange): View {
+  const { from } = currentMonths(view, range);
+  return { ...view, period: periodKey({ kind: 'range', from: Math.min(from, to), to }) };
+}
+
+function currentMonths(view: View, range: DataRange): { from: MonthIndex; to: MonthIndex } {
+  const spec = periodFromKey(view.period) ?? { kind: 'latest-12' };
+  const period = resolvePeriod(spec, range);
+  return { from: period.from, to: period.to };
+}

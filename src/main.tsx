@@ -1,0 +1,28 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { parseAreaId } from './core/viewState.ts';
+import { App } from './ui/App.tsx';
+import { loadArea } from './ui/loadArea.ts';
+import { addNotice } from './ui/store.ts';
+import { exposeDashboardModel } from './ui/testHooks.ts';
+import { syncViewToAddress } from './ui/urlSync.ts';
+import './ui/styles.css';
+
+function start(): void {
+  const search = window.location.search;
+  const { areaId, notice } = parseAreaId(search);
+  if (notice) addNotice(notice);
+  syncViewToAddress(areaId);
+  exposeDashboardModel();
+  loadArea(areaId, document.baseURI, search);
+
+  const root = document.getElementById('root');
+  if (!root) throw new Error('index.html has no #root element');
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}
+
+start();

@@ -1,0 +1,105 @@
+import { useEffect, useRef } from 'react';
+import type { DashboardModel } from '../core/dashboardModel.ts';
+import { formatCount } from '../core/format.ts';
+import type { SortColumn } from '../core/viewState.ts';
+import { ChangeText, NotAvailable, RateText } from './FigureText.tsx';
+import { useDashboard } from './store.ts';
+
+interface Column {
+  key: SortColumn;
+  label: string;
+  numeric: boolean;
+}
+
+/**
+ * The ward ranking: every figure the map shows, sortable by each column, each ward
+ * selectable with its name button. The selected ward's row is highlighted and scrolled
+ * into view within the table.
+ */
+export function WardTable({ model, groupLabel, hasRates }: { model: DashboardModel; groupLabel: string | null; hasRates: boolean }) {
+  const { sortBy, toggleWard } = useDashboard.getState();
+  const scroller = useRef<HTMLDivElement>(null);
+  const selectedId = model.selectedWard === null ? null : model.wards[model.selectedWard].id;
+  const { sort } = model.view;
+
+  useEffect(() => {
+    const container = scroller.current;
+    if (selectedId === null || !container) return;
+    const row = container.querySelector<HTMLElement>(`tr[data-ward-id="${CSS.escape(selectedId)}"]`);
+    if (row) scrollWithin(container, row);
+  }, [selectedId]);
+
+  const columns: Column[] = [
+    { key: 'rank', label: 'Rank', numeric: true },
+    { key: 'ward', label: 'Ward', numeric: false },
+    ...(groupLabel ? [{ key: 'group' as const, label: groupLabel, numeric: false }] : []),
+    { key: 'count', label: 'Count', numeric: true },
+    ...(hasRates ? [{ key: 'rate' as const, label: 'Rate per 1,000', numeric: true }] : []),
+    { key: 'change', label: 'Change', numeric: true },
+  ];
+  const filter = model.view.group !== null && model.groupFilter !== null ? `; ${model.view.group} only` : '';
+
+  return (
+    <div className="table-scroll" ref={scroller}>
+      <table className="ward-table">
+        <caption>
+          Wards ranked by {model.measureLabel.toLowerCase()}: {model.categoryLabel}, {model.period.label}
+          {filter}
+          <span className="caption-note">Change compared with {model.previous.label}.</span>
+        </caption>
+        <thead>
+          <tr>
+            {columns.map((column) => {
+              const active = sort.column === column.key;
+              return (
+                <th key={column.key} scope="col" className={`col-${column.key}${column.numeric ? ' num' : ''}`} aria-sort={active ? sort.direction : undefined}>
+                  <button type="button" className="sort-button" onClick={() => sortBy(column.key)}>
+                    {column.label}{' '}
+                    <span className="sort-indicator" aria-hidden="true">
+                      {active ? (sort.direction === 'ascending' ? '▲' : '▼') : '↕'}
+                    </span>
+                  </button>
+                </th>
+              );
+            })}
+          </tr>
+        </thead>
+        <tbody>
+          {model.rows.map((row) => {
+            const selected = row.id === selectedId;
+            return (
+              <tr key={row.id} data-ward-id={row.id} className={selected ? 'is-selected' : undefined}>
+                <td className="num">{row.rank ?? <NotAvailable reason="Not ranked: no population figure, so no rate." />}</td>
+                <th scope="row">
+                  <button type="button" className="ward-button" aria-pressed={selected} onClick={() => toggleWard(row.id)}>
+                    {row.name}
+                  </button>
+                </th>
+                {groupLabel && <td>{row.group ?? '—'}</td>}
+                <td className="num">{formatCount(row.figures.count)}</td>
+                {hasRates && (
+                  <td className="num">
+                    <RateText rate={row.figures.rate} digits={model.rateDigits} missingReason="No population figure for this ward." />
+                  </td>
+                )}
+                <td className="num">
+                  <ChangeText figures={row.figures} note={row.changeNote} />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Scrolls a scrollable container (not the page) just enough to show a row below the sticky header. */
+function scrollWithin(container: HTMLElement, row: HTMLElement): void {
+  if (container.scrollHeight <= container.clientHeight) return;
+  const header = container.querySelector('thead')?.getBoundingClientRect().height ?? 0;
+  const box = container.getBoundingClientRect();
+  const target = row.getBoundingClientRect();
+  if (target.top < box.top + header) container.scrollTop -= box.top + header - target.top;
+  else if (target.bottom > box.bottom) container.scrollTop += target.bottom - box.bottom;
+}

@@ -1,0 +1,165 @@
+import { AttributionControl, Map as MapLibreMap, NavigationControl, setWorkerUrl, type MapMouseEvent } from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import type { DashboardModel } from '../../core/dashboardModel.ts';
+import type { LoadedArea } from '../../worker/messages.ts';
+import { addNotice, selectModel, useDashboard } from '../store.ts';
+import { hatchPattern } from './hatchPattern.ts';
+import { appStyle, fillColour, LAYERS, NO_DATA_PATTERN, selectedFilter, WARD_SOURCE, wardLayers, wardSource, wardStates } from './mapStyle.ts';
+import { WardLabels } from './wardLabels.ts';
+import { WardTooltip } from './wardTooltip.ts';
+
+const FIT_MARGIN = 16;
+const PATTERN_PIXEL_RATIO = 2;
+
+export interface WardMapOptions {
+  /** Width covered by an overlay along the map's left edge (the legend), kept clear when fitting the wards. */
+  leftInset: () => number;
+}
+
+/**
+ * Creates the ward map in a container and keeps it in step with the store: paint
+ * properties, feature states and filters follow the view model; hover shows a tooltip and
+ * click selects a ward. The container's data-map-state is "loading" while a change is
+ * being drawn and "ready" once the map is idle. Returns a function that removes the map.
+ */
+export function mountWardMap(container: HTMLElement, area: LoadedArea, options: WardMapOptions): () => void {
+  // The worker script is bundled as an asset: MapLibre cannot find it beside a bundled chunk.
+  setWorkerUrl(new URL(maplibreWorkerUrl, document.baseURI).href);
+  container.dataset.mapState = 'loading';
+  const { config } = area;
+  const basemap = config.basemap;
+  const map = new MapLibreMap({
+    container,
+    style: basemap ? basemap.style : appStyle(area.features),
+    bounds: area.bounds,
+    fitBoundsOptions: { padding: FIT_MARGIN },
+    attributionControl: false,
+    canvasContextAttributes: { preserveDrawingBuffer: true },
+    fadeDuration: 0,
+    dragRotate: false,
+    pitchWithRotate: false,
+    touchPitch: false,
+  });
+  map.touchZoomRotate.disableRotation();
+  map.keyboard.disableRotation();
+  map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+  map.addControl(
+    new AttributionControl({ compact: false, customAttribution: [...config.attribution, ...(basemap ? [basemap.attribution] : [])] }),
+    'bottom-right',
+  );
+  window.__wardMap = map;
+
+  const labels = new WardLabels(map, area.wardNames, area.labelPoints);
+  const tooltip = new WardTooltip(container);
+  let styleReady = false;
+  let hovered: number | null = null;
+  let model: DashboardModel | null = null;
+  let movedByUser = false;
+
+  /** Fits the wards between the overlays: legend on the left, zoom buttons on the right, attribution below. */
+  const fitWards = () => {
+    const controlHeight = (corner: string) => container.querySelector<HTMLElement>(`.maplibregl-ctrl-${corner}`)?.offsetHeight ?? 0;
+    const controlWidth = (corner: string) => container.querySelector<HTMLElement>(`.maplibregl-ctrl-${corner}`)?.offsetWidth ?? 0;
+    const padding = {
+      top: FIT_MARGIN,
+      bottom: FIT_MARGIN + controlHeight('bottom-right'),
+      left: FIT_MARGIN + options.leftInset(),
+      right: FIT_MARGIN + controlWidth('top-right'),
+    };
+    // Too narrow for the insets (a phone): fit the wards to the whole map instead.
+    const roomy = padding.left + padding.right < container.clientWidth * 0.6 && padding.top + padding.bottom < container.clientHeight * 0.6;
+    map.fitBounds(area.bounds, { padding: roomy ? padding : FIT_MARGIN, animate: false });
+  };
+
+  const apply = (next: DashboardModel | null) => {
+    model = next;
+    if (!styleReady || model === null) return;
+    container.dataset.mapState = 'loading';
+    map.setPaintProperty(LAYERS.fill, 'fill-color', fillColour(model));
+    wardStates(model).forEach((state, id) => map.setFeatureState({ source: WARD_SOURCE, id }, state));
+    for (const layer of [LAYERS.selectedCasing, LAYERS.selected]) map.setFilter(layer, selectedFilter(model.selectedWard));
+    labels.update(model);
+    map.once('idle', () => {
+      container.dataset.mapState = 'ready';
+    });
+    map.triggerRepaint();
+  };
+
+  const setHovered = (ward: number | null) => {
+    if (hovered !== null) map.setFeatureState({ source: WARD_SOURCE, id: hovered }, { hover: false });
+    hovered = ward;
+    if (hovered !== null) map.setFeatureState({ source: WARD_SOURCE, id: hovered }, { hover: true });
+  };
+
+  const onStyleReady = () => {
+    styleReady = true;
+    fitWards();
+    apply(selectModel(useDashboard.getState()));
+  };
+  if (basemap) {
+    let fellBack = false;
+    map.once('style.load', () => {
+      if (!fellBack) {
+        map.addSource(WARD_SOURCE, wardSource(area.features));
+        for (const layer of wardLayers(true)) map.addLayer(layer);
+      }
+      onStyleReady();
+    });
+    // Offline, or a broken basemap URL: fall back to the app's own style rather than a blank map.
+    map.on('error', () => {
+      if (fellBack || styleReady || map.isStyleLoaded()) return;
+      fellBack = true;
+      addNotice('The basemap could not be loaded, so the map shows the wards without it.');
+      map.setStyle(appStyle(area.features), { diff: false });
+    });
+  } else {
+    map.once('load', onStyleReady);
+  }
+  map.setMissingStyleImageResolver((id) => {
+    if (id === NO_DATA_PATTERN && !map.hasImage(NO_DATA_PATTERN)) {
+      map.addImage(NO_DATA_PATTERN, hatchPattern(PATTERN_PIXEL_RATIO), { pixelRatio: PATTERN_PIXEL_RATIO });
+    }
+  });
+
+  map.on('movestart', (event) => {
+    if (event.originalEvent) movedByUser = true;
+  });
+  map.on('move', () => labels.place());
+  // Until the user pans or zooms, keep the whole district in view as the layout changes size.
+  map.on('resize', () => (movedByUser || !styleReady ? labels.place() : fitWards()));
+  map.on('mousemove', LAYERS.fill, (event) => {
+    const ward = wardAt(event);
+    if (ward === null || model === null) return;
+    if (ward !== hovered) setHovered(ward);
+    map.getCanvas().style.cursor = 'pointer';
+    tooltip.show(model, ward, event.point.x, event.point.y);
+  });
+  map.on('mouseleave', LAYERS.fill, () => {
+    setHovered(null);
+    map.getCanvas().style.cursor = '';
+    tooltip.hide();
+  });
+  map.on('click', (event) => {
+    const ward = map.queryRenderedFeatures(event.point, { layers: [LAYERS.fill] }).map((f) => Number(f.id))[0];
+    useDashboard.getState().toggleWard(ward === undefined ? null : area.wardIds[ward]);
+  });
+
+  const unsubscribe = useDashboard.subscribe((state) => {
+    const next = selectModel(state);
+    if (next !== model) apply(next);
+  });
+
+  return () => {
+    unsubscribe();
+    labels.remove();
+    tooltip.remove();
+    map.remove();
+    if (window.__wardMap === map) delete window.__wardMap;
+  };
+}
+
+function wardAt(event: MapMouseEvent & { features?: { id?: string | number }[] }): number | null {
+  const id = event.features?.[0]?.id;
+  return id === undefined ? null : Number(id);
+}

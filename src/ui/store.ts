@@ -1,0 +1,119 @@
+import { create } from 'zustand';
+import type { ClassificationMethod } from '../core/classify.ts';
+import { dashboardModel, dataRange, type DashboardData, type DashboardModel } from '../core/dashboardModel.ts';
+import type { Measure } from '../core/measures.ts';
+import type { MonthIndex } from '../core/months.ts';
+import { parseView, type SortColumn, type View, type ViewContext } from '../core/viewState.ts';
+import * as update from '../core/viewUpdaters.ts';
+import type { LoadedArea, ProgressMessage } from '../worker/messages.ts';
+
+export type LoadState =
+  | { status: 'loading'; progress: ProgressMessage | null }
+  | { status: 'error'; file: string | null; problem: string }
+  | { status: 'ready'; area: LoadedArea; data: DashboardData };
+
+export interface DashboardState {
+  load: LoadState;
+  /** Null until the data is loaded, since a view is validated against the data. */
+  view: View | null;
+  /** Quiet messages about settings that were ignored (from the address or the config). */
+  notices: string[];
+
+  loadProgress: (progress: ProgressMessage) => void;
+  loadFailed: (file: string | null, problem: string) => void;
+  /** The data has arrived: the view is read from the query string, falling back to the defaults. */
+  loaded: (area: LoadedArea, search: string) => void;
+  setCategory: (category: string) => void;
+  setPeriod: (period: string) => void;
+  switchToMonthRange: () => void;
+  setRangeStart: (month: MonthIndex) => void;
+  setRangeEnd: (month: MonthIndex) => void;
+  setMeasure: (measure: Measure) => void;
+  setMethod: (method: ClassificationMethod) => void;
+  setClasses: (classes: number) => void;
+  setGroup: (group: string | null) => void;
+  /** Selects a ward by code, or clears the selection (null, or the selected ward again). */
+  toggleWard: (ward: string | null) => void;
+  sortBy: (column: SortColumn) => void;
+}
+
+/** The one store of the dashboard: load state and view state. Actions call the pure updaters. */
+export const useDashboard = create<DashboardState>()((set, get) => {
+  /** Applies an updater to the view, once the data is loaded. */
+  const change = (updater: (view: View, data: DashboardData) => View) => {
+    const { view, load } = get();
+    if (view && load.status === 'ready') set({ view: updater(view, load.data) });
+  };
+  return {
+    load: { status: 'loading', progress: null },
+    view: null,
+    notices: [],
+
+    loadProgress: (progress) => set({ load: { status: 'loading', progress } }),
+    loadFailed: (file, problem) => set({ load: { status: 'error', file, problem } }),
+    loaded: (area, search) => {
+      const data = dashboardData(area);
+      const { view, notices } = parseView(search, viewContext(area, data));
+      set({ load: { status: 'ready', area, data }, view, notices: [...get().notices, ...notices] });
+    },
+    setCategory: (category) => change((view) => update.withCategory(view, category)),
+    setPeriod: (period) => change((view) => update.withPeriod(view, period)),
+    switchToMonthRange: () => change((view, data) => update.asMonthRange(view, dataRange(data.cube))),
+    setRangeStart: (month) => change((view, data) => update.withRangeStart(view, month, dataRange(data.cube))),
+    setRangeEnd: (month) => change((view, data) => update.withRangeEnd(view, month, dataRange(data.cube))),
+    setMeasure: (measure) => change((view) => update.withMeasure(view, measure)),
+    setMethod: (method) => change((view) => update.withMethod(view, method)),
+    setClasses: (classes) => change((view) => update.withClasses(view, classes)),
+    setGroup: (group) => change((view, data) => update.withGroup(view, group, group === null ? null : groupWardIds(data, group))),
+    toggleWard: (ward) => change((view, data) => update.toggleWard(view, ward, view.group === null ? null : groupWardIds(data, view.group))),
+    sortBy: (column) => change((view) => update.sortedBy(view, column)),
+  };
+});
+
+/** Adds a notice shown before the data arrives (e.g. an invalid area in the address). */
+export function addNotice(notice: string): void {
+  useDashboard.setState((state) => ({ notices: [...state.notices, notice] }));
+}
+
+let lastModel: { data: DashboardData; view: View; model: DashboardModel } | null = null;
+
+/**
+ * The derived model of the current state, recomputed only when the data or the view
+ * changes, so React and the map module share one computation.
+ */
+export function selectModel(state: DashboardState): DashboardModel | null {
+  if (state.load.status !== 'ready' || state.view === null) return null;
+  const { data } = state.load;
+  if (lastModel?.data !== data || lastModel.view !== state.view) {
+    lastModel = { data, view: state.view, model: dashboardModel(data, state.view) };
+  }
+  return lastModel.model;
+}
+
+function dashboardData(area: LoadedArea): DashboardData {
+  const hasPopulation = area.populations.some((p) => p !== null);
+  return {
+    wardIds: area.wardIds,
+    wardNames: area.wardNames,
+    populations: area.populations,
+    groups: area.groups,
+    cube: area.cube,
+    populationSource: hasPopulation ? (area.config.population?.source ?? null) : null,
+  };
+}
+
+function viewContext(area: LoadedArea, data: DashboardData): ViewContext {
+  return {
+    categories: data.cube.categories,
+    range: area.range,
+    wardIds: data.wardIds,
+    groupNames: data.groups.names,
+    hasPopulation: data.populationSource !== null,
+    defaults: area.config.defaultView,
+  };
+}
+
+function groupWardIds(data: DashboardData, group: string): Set<string> {
+  const index = data.groups.names.indexOf(group);
+  return new Set(data.wardIds.filter((_, ward) => data.groups.wardGroup[ward] === index));
+}

@@ -1,0 +1,123 @@
+import { parseAreaConfig, resolveGroups, type AreaConfig } from '../core/areaConfig.ts';
+import { lastMonth } from '../core/cube.ts';
+import { runPipeline, type Dataset, type SourceFile } from '../core/pipeline.ts';
+import { describeProblem, InputError } from '../core/problems.ts';
+import { wardBounds, wardFeatures, wardLabelPoint } from '../core/wardGeometry.ts';
+import type { DataQuality, LoadedArea, LoadRequest, WorkerMessage } from './messages.ts';
+
+/*
+ * Runs the whole data pipeline off the main thread: fetch the area config and its files,
+ * parse, join and aggregate, then post the cube and the ward geometry. The crime table
+ * itself stays here; the main thread never sees a CSV.
+ */
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const AREA_ID = /^[a-z0-9-]+$/;
+const INDEX_FILE = 'data/areas/index.json';
+
+scope.onmessage = (event: MessageEvent<LoadRequest>) => {
+  void load(event.data);
+};
+
+function post(message: WorkerMessage, transfer: Transferable[] = []): void {
+  scope.postMessage(message, transfer);
+}
+
+async function load(request: LoadRequest): Promise<void> {
+  try {
+    const area = await loadArea(request);
+    post({ type: 'result', area }, [area.cube.counts.buffer]);
+  } catch (error) {
+    if (error instanceof InputError) post({ type: 'error', file: error.file, problem: error.problem });
+    else post({ type: 'error', file: null, problem: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+async function loadArea({ baseUrl, areaId }: LoadRequest): Promise<LoadedArea> {
+  post({ type: 'progress', stage: 'config', done: 0, total: 1, file: INDEX_FILE });
+  const id = areaId ?? (await defaultAreaId(baseUrl));
+  const configFile = `data/areas/${id}.json`;
+  post({ type: 'progress', stage: 'config', done: 0, total: 1, file: configFile });
+  const config = parseAreaConfig(configFile, await fetchJson(baseUrl, configFile));
+
+  const source = (path: string): SourceFile => ({ name: path, read: () => fetchText(baseUrl, path) });
+  const dataset = await runPipeline(
+    {
+      boundaries: source(config.boundaries.file),
+      boundaryOptions: {
+        idProperty: config.boundaries.idProperty,
+        nameProperty: config.boundaries.nameProperty,
+        filter: config.boundaries.filter,
+      },
+      population: config.population ? source(config.population.file) : undefined,
+      crimeFiles: config.crimes.files.map(source),
+    },
+    (progress) => post({ type: 'progress', ...progress }),
+  );
+
+  post({ type: 'progress', stage: 'prepare', done: 0, total: 1 });
+  const { wards } = dataset;
+  return {
+    areaId: id,
+    configFile,
+    config,
+    wardIds: wards.ids,
+    wardNames: wards.names,
+    populations: dataset.populations,
+    groups: resolveGroups(configFile, config.groups, wards),
+    cube: dataset.cube,
+    range: { first: dataset.cube.firstMonth, last: lastMonth(dataset.cube) },
+    quality: dataQuality(dataset, config),
+    features: wardFeatures(wards),
+    labelPoints: wards.polygons.map(wardLabelPoint),
+    bounds: wardBounds(wards),
+  };
+}
+
+async function defaultAreaId(baseUrl: string): Promise<string> {
+  const index = (await fetchJson(baseUrl, INDEX_FILE)) as { default?: unknown } | null;
+  const id = index?.default;
+  if (typeof id !== 'string' || !AREA_ID.test(id)) {
+    throw new InputError(INDEX_FILE, '"default" must name an area id (lower-case letters, digits and hyphens)');
+  }
+  return id;
+}
+
+function dataQuality(dataset: Dataset, config: AreaConfig): DataQuality {
+  const populationProblems = [...dataset.populationProblems];
+  if (!config.population) populationProblems.push('The area config names no population file, so the map offers counts but not rates.');
+  return {
+    counts: dataset.counts,
+    rejectedByReason: [...dataset.problems.counts].map(([reason, count]) => ({ reason, count })),
+    rejectionExamples: dataset.problems.examples.map(describeProblem),
+    fileErrors: dataset.fileErrors.map((error) => ({ file: error.file, problem: error.problem })),
+    populationProblems,
+  };
+}
+
+async function fetchJson(baseUrl: string, path: string): Promise<unknown> {
+  const text = await fetchText(baseUrl, path);
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new InputError(path, `not valid JSON (${(error as Error).message})`);
+  }
+}
+
+async function fetchText(baseUrl: string, path: string): Promise<string> {
+  let response: Response;
+  try {
+    response = await fetch(new URL(path, baseUrl));
+  } catch (error) {
+    throw new InputError(path, `could not be fetched (${(error as Error).message})`);
+  }
+  if (!response.ok) {
+    const status = [response.status, response.statusText].filter(Boolean).join(' ');
+    throw new InputError(path, `could not be loaded (HTTP ${status})`);
+  }
+  // A single-page-app server answers a missing file with its index page.
+  if ((response.headers.get('content-type') ?? '').includes('text/html') && !path.endsWith('.html')) {
+    throw new InputError(path, 'could not be loaded: the server sent a web page instead, so the file is probably missing');
+  }
+  return response.text();
+}

@@ -1,0 +1,59 @@
+import pointInPolygon from 'point-in-polygon-hao';
+import { describe, expect, it } from 'vitest';
+import type { WardSet } from '../../src/core/boundaries.ts';
+import { wardBounds, wardFeatures, wardLabelPoint } from '../../src/core/wardGeometry.ts';
+import { square } from './support/fixtures.ts';
+
+/** A U shape: its centroid lies in the gap, outside the polygon. */
+const U_SHAPE = [
+  [
+    [0, 50],
+    [0.03, 50],
+    [0.03, 50.003],
+    [0.01, 50.003],
+    [0.01, 50.027],
+    [0.03, 50.027],
+    [0.03, 50.03],
+    [0, 50.03],
+    [0, 50],
+  ],
+];
+
+const wards: WardSet = {
+  ids: ['E05000001', 'E05000002'],
+  names: ['One', 'Two'],
+  polygons: [[U_SHAPE], [[square(1, 50, 1.01, 50.01)], [square(2, 50, 2.1, 50.1)]]],
+  properties: [{}, {}],
+};
+
+describe('wardLabelPoint', () => {
+  it('puts the label inside a concave ward', () => {
+    const point = wardLabelPoint([U_SHAPE]);
+    expect(pointInPolygon([point.lon, point.lat], U_SHAPE)).toBe(true);
+  });
+
+  it('labels the roomiest part of a ward in several parts', () => {
+    const point = wardLabelPoint(wards.polygons[1]);
+    expect(point.lon).toBeCloseTo(2.05, 2);
+    expect(point.lat).toBeCloseTo(50.05, 2);
+    // Half the 0.1° side, in kilometres: about 3.6 km east-west at 50°N, 5.6 km north-south.
+    expect(point.radiusKm).toBeGreaterThan(3);
+    expect(point.radiusKm).toBeLessThan(6);
+  });
+});
+
+describe('wardFeatures', () => {
+  it('makes one feature per ward, its id the ward index', () => {
+    const collection = wardFeatures(wards);
+    expect(collection.features.map((f) => f.id)).toEqual([0, 1]);
+    expect(collection.features[0].geometry.type).toBe('Polygon');
+    expect(collection.features[1].geometry.type).toBe('MultiPolygon');
+    expect(collection.features[1].properties).toEqual({ code: 'E05000002', name: 'Two' });
+  });
+});
+
+describe('wardBounds', () => {
+  it('covers every ward', () => {
+    expect(wardBounds(wards)).toEqual([0, 50, 2.1, 50.1]);
+  });
+});
