@@ -10,7 +10,7 @@ export function Summary({ model }: { model: DashboardModel }) {
   const change =
     f.change === null
       ? `no comparison: the data does not cover ${previous.label}`
-      : `${formatSignedCount(f.change)}${f.percentChange === null ? '' : ` (${formatSignedPercent(f.percentChange)})`} on ${previous.label}`;
+      : `${formatSignedCount(f.change)}${f.percentChange === null ? '' : ` (${formatSignedPercent(f.percentChange)})`} compared with ${previous.label}`;
   return (
     <section className="summary" aria-labelledby="summary-title">
       <h2 id="summary-title">

@@ -49,7 +49,12 @@ export async function startSession(): Promise<BrowserSession> {
 
 /** Opens the app (with an optional query string) and waits until the map has painted. */
 export async function openDashboard(session: BrowserSession, query = '', viewport = { width: 1366, height: 768 }): Promise<Page> {
-  const page = await session.browser.newPage({ viewport });
+  // A page in its own context: isolated state, and what axe-core's builder requires.
+  const context = await session.browser.newContext({ viewport });
+  const page = await context.newPage();
+  page.on('close', () => {
+    context.close().catch(() => undefined);
+  });
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(`${session.baseUrl}${query}`);
