@@ -1,10 +1,9 @@
-import { readFile, readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { aggregateReport } from '../core/aggregateReport.ts';
 import { parseMonth } from '../core/months.ts';
-import { runPipeline, type SourceFile } from '../core/pipeline.ts';
+import { runPipeline } from '../core/pipeline.ts';
 import { describeProblem, InputError } from '../core/problems.ts';
+import { listCsvFiles, localFile } from './files.ts';
 
 /** `aggregate`: prints one JSON object on stdout; problems go to stderr. Returns the exit code. */
 export async function aggregateCommand(args: string[]): Promise<number> {
@@ -55,27 +54,4 @@ function monthOption(flag: string, value: string | undefined): number | undefine
   const month = parseMonth(value);
   if (month === null) throw new UsageError(`${flag} takes a month as YYYY-MM, not "${value}"`);
   return month;
-}
-
-function localFile(path: string): SourceFile {
-  return {
-    name: path,
-    read: async () => {
-      try {
-        return await readFile(path, 'utf8');
-      } catch (error) {
-        throw new InputError(path, `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-      }
-    },
-  };
-}
-
-/** A CSV file as itself; a folder as its .csv files in name order. */
-async function listCsvFiles(path: string): Promise<string[]> {
-  const info = await stat(path).catch(() => {
-    throw new InputError(path, 'no such file or folder');
-  });
-  if (!info.isDirectory()) return [path];
-  const names = (await readdir(path)).filter((name) => name.toLowerCase().endsWith('.csv')).sort();
-  return names.map((name) => join(path, name));
 }

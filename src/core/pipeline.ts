@@ -5,7 +5,7 @@ import { parsePopulation } from './population.ts';
 import { InputError, type ProblemLog } from './problems.ts';
 import { assignToWards, WardLocator } from './spatialJoin.ts';
 
-/** A file the pipeline reads when it gets to it, so large inputs are not all held at once. */
+/** A file the pipeline reads when it gets to it (or a little before), so large inputs are not all held at once. */
 export interface SourceFile {
   name: string;
   read: () => Promise<string>;
@@ -52,7 +52,8 @@ export interface Dataset {
   fileErrors: InputError[];
   /** Population rows that could not be used, and wards without a population. */
   populationProblems: string[];
-  timings: { parse: number; join: number; aggregate: number };
+  /** Milliseconds: loading the boundaries (and population), parsing (including waiting for files), joining, aggregating. */
+  timings: { boundaries: number; parse: number; join: number; aggregate: number };
 }
 
 /**
@@ -61,12 +62,19 @@ export interface Dataset {
  * that is unusable is recorded in fileErrors and the others are still loaded.
  */
 export async function runPipeline(input: PipelineInput, onProgress: (progress: Progress) => void = () => {}): Promise<Dataset> {
+  const started = performance.now();
   onProgress({ stage: 'boundaries', done: 0, total: 1 });
-  const wards = parseBoundaries(input.boundaries.name, await input.boundaries.read(), input.boundaryOptions);
+  // Every read starts now, so the first crime files arrive while the boundaries are parsed.
+  const boundaryText = settle(input.boundaries.read());
+  const populationText = input.population ? settle(input.population.read()) : null;
+  const crimeTexts = new ReadAhead(input.crimeFiles);
+  crimeTexts.start(0);
+
+  const wards = parseBoundaries(input.boundaries.name, unwrap(await boundaryText), input.boundaryOptions);
   const populationProblems: string[] = [];
   let populations: (number | null)[] = wards.ids.map(() => null);
-  if (input.population) {
-    const table = parsePopulation(input.population.name, await input.population.read());
+  if (input.population && populationText) {
+    const table = parsePopulation(input.population.name, unwrap(await populationText));
     populationProblems.push(...table.problems);
     populations = wards.ids.map((id) => table.byCode.get(id) ?? null);
     const missing = wards.ids.filter((_, i) => populations[i] === null);
@@ -74,19 +82,10 @@ export async function runPipeline(input: PipelineInput, onProgress: (progress: P
       populationProblems.push(`${input.population.name}: no population for ${missing.length} of ${wards.ids.length} areas (${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', ...' : ''})`);
     }
   }
+  const loaded = performance.now();
 
-  const started = performance.now();
   const builder = new CrimeTableBuilder(input.window);
-  const fileErrors: InputError[] = [];
-  for (const [i, file] of input.crimeFiles.entries()) {
-    onProgress({ stage: 'parse', done: i, total: input.crimeFiles.length, file: file.name });
-    try {
-      builder.addFile(file.name, await file.read());
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      fileErrors.push(error);
-    }
-  }
+  const fileErrors = await parseCrimeFiles(builder, crimeTexts, (done, file) => onProgress({ stage: 'parse', done, total: input.crimeFiles.length, file }));
   const table = builder.build();
   const parsed = performance.now();
 
@@ -110,6 +109,61 @@ export async function runPipeline(input: PipelineInput, onProgress: (progress: P
     problems: builder.problems,
     fileErrors,
     populationProblems,
-    timings: { parse: parsed - started, join: joined - parsed, aggregate: aggregated - joined },
+    timings: { boundaries: loaded - started, parse: parsed - loaded, join: joined - parsed, aggregate: aggregated - joined },
   };
+}
+
+/** Files read ahead of the one being parsed: reading overlaps parsing, and few files are held at once. */
+const READ_AHEAD = 1;
+
+/** Adds each file to the builder in order; returns the files that could not be used. */
+async function parseCrimeFiles(builder: CrimeTableBuilder, reads: ReadAhead, onFile: (done: number, file: string) => void): Promise<InputError[]> {
+  const fileErrors: InputError[] = [];
+  for (let i = 0; i < reads.files.length; i++) {
+    const file = reads.files[i];
+    onFile(i, file.name);
+    try {
+      builder.addFile(file.name, unwrap(await reads.take(i)));
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      fileErrors.push(error);
+    }
+  }
+  return fileErrors;
+}
+
+/** A read that never rejects, so a failure waiting its turn is not an unhandled rejection. */
+type Settled = { ok: true; text: string } | { ok: false; error: unknown };
+
+function settle(read: Promise<string>): Promise<Settled> {
+  return read.then(
+    (text) => ({ ok: true, text }),
+    (error: unknown) => ({ ok: false, error }),
+  );
+}
+
+function unwrap(read: Settled): string {
+  if (read.ok) return read.text;
+  throw read.error;
+}
+
+/** Starts reading the next few files while one is being parsed. */
+class ReadAhead {
+  private readonly reads = new Map<number, Promise<Settled>>();
+
+  constructor(readonly files: SourceFile[]) {}
+
+  start(index: number): void {
+    for (let i = index; i <= index + READ_AHEAD && i < this.files.length; i++) {
+      if (!this.reads.has(i)) this.reads.set(i, settle(this.files[i].read()));
+    }
+  }
+
+  /** The text of file `index` (starting the reads after it); each file is taken once. */
+  take(index: number): Promise<Settled> {
+    this.start(index);
+    const read = this.reads.get(index)!;
+    this.reads.delete(index);
+    return read;
+  }
 }

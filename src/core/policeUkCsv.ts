@@ -11,6 +11,9 @@ export const POLICE_UK_COLUMNS = [
 
 const REQUIRED_COLUMNS = ['Crime ID', 'Month', 'Longitude', 'Latitude', 'Location', 'LSOA code', 'Crime type'] as const;
 
+/** Characters per papaparse chunk: big enough to amortise a call, small enough for the rows to die young. */
+const CHUNK_SIZE = 1 << 18;
+
 /**
  * Crimes as columns: one typed array per field, strings replaced by dictionary codes.
  * Row i is a crime; `lon`/`lat` are NaN for crimes police.uk could not place.
@@ -65,11 +68,14 @@ export class CrimeTableBuilder {
   private readonly outcome = new GrowableArray(Uint16Array);
   private readonly file = new GrowableArray(Uint16Array);
   private readonly line = new GrowableArray(Uint32Array);
-  private readonly categories = new StringDictionary();
-  private readonly lsoas = new StringDictionary();
-  private readonly locations = new StringDictionary();
-  private readonly outcomes = new StringDictionary();
+  private readonly categories = new ColumnDictionary();
+  private readonly lsoas = new ColumnDictionary();
+  private readonly locations = new ColumnDictionary();
+  private readonly outcomes = new ColumnDictionary();
   private readonly files: string[] = [];
+  // A file holds one month, or a few in order: each distinct Month text is parsed once.
+  private lastMonthText = '';
+  private lastMonth: MonthIndex | null = null;
 
   constructor(private readonly window: MonthWindow = {}) {}
 
@@ -79,52 +85,114 @@ export class CrimeTableBuilder {
    */
   addFile(fileName: string, text: string): void {
     const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-    if (body.trim() === '') throw new InputError(fileName, 'the file is empty (no header row)');
+    if (!/\S/.test(body)) throw new InputError(fileName, 'the file is empty (no header row)');
     const fileCode = this.files.length;
     this.files.push(fileName);
 
+    const config = parserConfig(body);
+    if (body.indexOf('"') === -1) {
+      this.addUnquotedFile(fileName, fileCode, body, config);
+      return;
+    }
+    // Row i is line i + 1 unless a quoted field holds a line break (as an editor counts
+    // them); then the lines are counted again, row by row, from the parser's cursor.
+    const result = Papa.parse<string[]>(body, config);
+    if (result.data.length === occurrences(body, result.meta.linebreak === '\r' ? '\r' : '\n') + 1) {
+      let columns: ColumnIndex | null = null;
+      result.data.forEach((fields, i) => {
+        if (fields.length === 1 && fields[0] === '') return; // a blank line
+        if (columns === null) columns = headerColumns(fileName, fields);
+        else this.addRow(fields, columns, fileName, fileCode, i + 1);
+      });
+    } else {
+      this.addFileRowByRow(fileName, fileCode, body);
+    }
+  }
+
+  /**
+   * The common case: without quote characters every row is one line, so papaparse can use
+   * its fast mode (split on line breaks, then on commas) and hand over the rows a chunk of
+   * lines at a time: no per-row callback, and rows that die young, which the GC likes.
+   */
+  private addUnquotedFile(fileName: string, fileCode: number, body: string, config: ReturnType<typeof parserConfig>): void {
     let columns: ColumnIndex | null = null;
-    let lineNumber = 0;
-    let headerError: InputError | null = null;
+    let line = 0;
     Papa.parse<string[]>(body, {
-      skipEmptyLines: true,
+      ...config,
+      fastMode: true,
+      chunkSize: CHUNK_SIZE,
+      // papaparse copies every chunk but the first (it joins each to the previous one's
+      // partial line), and the strings kept from a chunk (IDs, locations) keep it alive.
+      // Copying the first too lets the file's text go once it is parsed.
+      beforeFirstChunk: (chunk) => (' ' + chunk).slice(1),
+      chunk: ({ data: rows }: Papa.ParseResult<string[]>) => {
+        for (let i = 0; i < rows.length; i++) {
+          line++;
+          const fields = rows[i];
+          if (fields.length === 1 && fields[0] === '') continue; // a blank line
+          if (columns === null) columns = headerColumns(fileName, fields);
+          else this.addRow(fields, columns, fileName, fileCode, line);
+        }
+      },
+      // The typings offer `chunk` for files only, but papaparse streams strings the same way.
+      complete: () => {},
+    });
+  }
+
+  /** The slow path, for files with line breaks inside quoted fields. */
+  private addFileRowByRow(fileName: string, fileCode: number, body: string): void {
+    const newline = body.indexOf('\n') === -1 ? '\r' : '\n';
+    let columns: ColumnIndex | null = null;
+    let headerError: InputError | null = null;
+    let line = 1;
+    let cursor = 0;
+    Papa.parse<string[]>(body, {
       step: (result, parser) => {
-        lineNumber++;
+        const rowLine = line;
+        const end = result.meta.cursor;
+        for (let at = body.indexOf(newline, cursor); at !== -1 && at < end; at = body.indexOf(newline, at + 1)) line++;
+        cursor = end;
         const fields = result.data;
-        if (columns === null) {
-          const found = indexColumns(fields);
-          if (typeof found === 'string') {
-            headerError = new InputError(fileName, found);
-            parser.abort();
-          } else {
-            columns = found;
-          }
+        if (fields.length === 1 && fields[0] === '') return;
+        if (columns !== null) {
+          this.addRow(fields, columns, fileName, fileCode, rowLine);
           return;
         }
-        this.addRow(fields, columns, fileName, fileCode, lineNumber);
+        try {
+          columns = headerColumns(fileName, fields);
+        } catch (error) {
+          headerError = error as InputError;
+          parser.abort();
+        }
       },
     });
     if (headerError) throw headerError;
   }
 
   private addRow(fields: string[], columns: ColumnIndex, fileName: string, fileCode: number, line: number): void {
-    const reject = (reason: RejectionReason, detail: string) => {
-      this.counts.read++;
-      this.counts.rejected++;
-      this.problems.add({ file: fileName, line, reason, detail });
-    };
     if (fields.length !== columns.fieldCount) {
-      return reject('wrong-field-count', `expected ${columns.fieldCount} fields, found ${fields.length}`);
+      this.reject(fileName, line, 'wrong-field-count', `expected ${columns.fieldCount} fields, found ${fields.length}`);
+      return;
     }
     const monthText = fields[columns.month];
-    const month = parseMonth(monthText);
-    if (month === null) return reject('invalid-month', `Month "${monthText}"`);
+    if (monthText !== this.lastMonthText) {
+      this.lastMonthText = monthText;
+      this.lastMonth = parseMonth(monthText);
+    }
+    const month = this.lastMonth;
+    if (month === null) {
+      this.reject(fileName, line, 'invalid-month', `Month "${monthText}"`);
+      return;
+    }
     if ((this.window.from !== undefined && month < this.window.from) || (this.window.to !== undefined && month > this.window.to)) {
       this.counts.outsidePeriod++;
       return;
     }
     const categoryName = fields[columns.category].trim();
-    if (categoryName === '') return reject('missing-category', 'Crime type is empty');
+    if (categoryName === '') {
+      this.reject(fileName, line, 'missing-category', 'Crime type is empty');
+      return;
+    }
 
     const lonText = fields[columns.lon].trim();
     const latText = fields[columns.lat].trim();
@@ -134,24 +202,27 @@ export class CrimeTableBuilder {
       lon = lonText === '' ? Number.NaN : Number(lonText);
       lat = latText === '' ? Number.NaN : Number(latText);
       if (!Number.isFinite(lon) || !Number.isFinite(lat)) {
-        return reject('invalid-coordinates', `Longitude "${lonText}", Latitude "${latText}"`);
+        this.reject(fileName, line, 'invalid-coordinates', `Longitude "${lonText}", Latitude "${latText}"`);
+        return;
       }
       if (Math.abs(lon) > 180 || Math.abs(lat) > 90) {
-        return reject('coordinates-out-of-range', `Longitude ${lonText}, Latitude ${latText}`);
+        this.reject(fileName, line, 'coordinates-out-of-range', `Longitude ${lonText}, Latitude ${latText}`);
+        return;
       }
     }
 
     this.counts.read++;
     const crimeId = fields[columns.crimeId].trim();
     if (crimeId !== '') {
-      if (this.seenIds.has(crimeId)) {
+      // One hash lookup instead of has() then add(): the set grows only for a new ID.
+      const known = this.seenIds.size;
+      this.seenIds.add(crimeId);
+      if (this.seenIds.size === known) {
         this.counts.duplicates++;
         return;
       }
-      this.seenIds.add(crimeId);
     }
     if (Number.isNaN(lon)) this.counts.noLocation++;
-
     this.lon.push(lon);
     this.lat.push(lat);
     this.month.push(month);
@@ -161,6 +232,12 @@ export class CrimeTableBuilder {
     this.outcome.push(this.outcomes.code(columns.outcome < 0 ? '' : fields[columns.outcome].trim()));
     this.file.push(fileCode);
     this.line.push(line);
+  }
+
+  private reject(file: string, line: number, reason: RejectionReason, detail: string): void {
+    this.counts.read++;
+    this.counts.rejected++;
+    this.problems.add({ file, line, reason, detail });
   }
 
   build(): CrimeTable {
@@ -184,6 +261,47 @@ export class CrimeTableBuilder {
   }
 }
 
+/**
+ * A StringDictionary that remembers the last value coded: police.uk files are sorted so
+ * that neighbouring rows often share an LSOA, a crime type or an outcome.
+ */
+class ColumnDictionary extends StringDictionary {
+  private lastValue: string | null = null;
+  private lastCode = 0;
+
+  override code(value: string): number {
+    if (value === this.lastValue) return this.lastCode;
+    this.lastValue = value;
+    this.lastCode = super.code(value);
+    return this.lastCode;
+  }
+}
+
+/**
+ * Tells papaparse the delimiter and line ending when they are plain, so it does not guess
+ * them from the first megabyte of every file; anything unusual is still left to its guess.
+ */
+function parserConfig(body: string): { delimiter?: string; newline?: '\n' | '\r\n' } {
+  const firstBreak = body.indexOf('\n');
+  const firstLine = firstBreak === -1 ? body : body.slice(0, firstBreak);
+  return { delimiter: firstLine.includes(',') ? ',' : undefined, newline: lineEnding(body, firstBreak) };
+}
+
+/** "\n" when the file has no "\r"; "\r\n" when its first and last line breaks are both CRLF. */
+function lineEnding(body: string, firstBreak: number): '\n' | '\r\n' | undefined {
+  const firstReturn = body.indexOf('\r');
+  if (firstReturn === -1) return '\n';
+  const lastBreak = body.lastIndexOf('\n');
+  if (firstBreak > 0 && firstReturn === firstBreak - 1 && body.charCodeAt(lastBreak - 1) === 13) return '\r\n';
+  return undefined;
+}
+
+function occurrences(text: string, part: string): number {
+  let count = 0;
+  for (let at = text.indexOf(part); at !== -1; at = text.indexOf(part, at + part.length)) count++;
+  return count;
+}
+
 interface ColumnIndex {
   fieldCount: number;
   crimeId: number;
@@ -194,6 +312,13 @@ interface ColumnIndex {
   lsoa: number;
   category: number;
   outcome: number;
+}
+
+/** The header's column positions, or an InputError naming the file and what the header lacks. */
+function headerColumns(fileName: string, fields: string[]): ColumnIndex {
+  const found = indexColumns(fields);
+  if (typeof found === 'string') throw new InputError(fileName, found);
+  return found;
 }
 
 /** Finds police.uk's columns in a header row, or returns what is wrong with it. */
