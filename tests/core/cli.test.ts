@@ -6,26 +6,8 @@ import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { AggregateReport as Report } from '../../src/core/aggregateReport.ts';
 import { PROJECT_ROOT } from './support/fixtures.ts';
-
-interface WardReport {
-  id: string;
-  name: string;
-  count: number;
-  rate: number | null;
-  byCategory: Record<string, number>;
-  byMonth: Record<string, number>;
-}
-
-interface Report {
-  read: number;
-  assigned: number;
-  outside: number;
-  noLocation: number;
-  rejected: number;
-  duplicates: number;
-  wards: WardReport[];
-}
 
 interface Run {
   code: number;
