@@ -10,7 +10,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { resolve } from 'node:path';
-import type { CaseRun } from './case.ts';
+import type { CaseRun, LayerTimings } from './case.ts';
 import { CASES, cliArgs, PROJECT_ROOT, type BenchCase } from './cases.ts';
 
 type Sample = CaseRun & { cliEndToEndMs: number };
@@ -37,6 +37,8 @@ interface CaseResult {
   /** Highest over the runs. */
   peakRssMb?: number;
   peakHeapMb?: number;
+  /** Medians of the crime layers' timings, in milliseconds, and the first run's sizes. */
+  layers?: { snapIndex: number; points: number; density: number; hexbins: number; hotspots: number; sizes: LayerTimings };
   samples?: Sample[];
 }
 
@@ -94,6 +96,14 @@ function measure(benchCase: BenchCase): CaseResult {
     rowsPerSecond: Math.round(samples[0].counts.read / (pipeline / 1000)),
     peakRssMb: Math.round(Math.max(...samples.map((run) => run.peakRssMb))),
     peakHeapMb: Math.round(Math.max(...samples.map((run) => run.peakHeapMb))),
+    layers: {
+      snapIndex: med((run) => run.layers.snapIndexMs),
+      points: med((run) => run.layers.pointsMs),
+      density: med((run) => run.layers.densityMs),
+      hexbins: med((run) => run.layers.hexbinsMs),
+      hotspots: med((run) => run.layers.hotspotsMs),
+      sizes: samples[0].layers,
+    },
     samples,
   };
 }
@@ -134,6 +144,33 @@ function printTable(results: CaseResult[]): void {
   for (const row of rows) console.log(row.length > 2 ? line(row) : `${row[0].padEnd(widths[0])}  ${row[1]}`);
 }
 
+function printLayerTable(results: CaseResult[]): void {
+  const header = ['case', 'crimes', 'snap index', 'points', 'density', 'hexbins', 'hexagons', 'hot spots (Gi*)', 'Gi* cells', 'cell / band m', 'hot cells'];
+  const rows = results.flatMap((r) => {
+    if (!r.layers) return [];
+    const { sizes } = r.layers;
+    return [
+      [
+        r.name,
+        sizes.crimes.toLocaleString('en-GB'),
+        String(r.layers.snapIndex),
+        String(r.layers.points),
+        String(r.layers.density),
+        String(r.layers.hexbins),
+        `${sizes.hexCells.toLocaleString('en-GB')} × ${sizes.hexMetres} m`,
+        String(r.layers.hotspots),
+        sizes.giCells.toLocaleString('en-GB'),
+        `${sizes.giMetres} / ${sizes.giBandMetres}`,
+        String(sizes.hotCells),
+      ],
+    ];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+  const line = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
+  console.log(line(header));
+  for (const row of rows) console.log(line(row));
+}
+
 const load = loadavg();
 const machine = {
   cpus: cpus().length,
@@ -155,6 +192,8 @@ const results = CASES.map((benchCase) => {
 });
 console.log('Medians in milliseconds; each run in a fresh process.');
 printTable(results);
+console.log('\nCrime layers (latest 12 months, all crime excluding ASB, every ward), medians in milliseconds:');
+printLayerTable(results);
 
 const file = resolve(PROJECT_ROOT, 'bench', 'results.json');
 writeFileSync(

@@ -2,9 +2,10 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { parseAreaId } from './core/viewState.ts';
 import { App } from './ui/App.tsx';
-import { loadArea } from './ui/loadArea.ts';
+import { loadArea } from './ui/dataWorker.ts';
 import { addNotice } from './ui/store.ts';
-import { exposeDashboardModel } from './ui/testHooks.ts';
+import { syncCrimeLayer } from './ui/layerSync.ts';
+import { exposeDashboardModel, exposeLayerSummary } from './ui/testHooks.ts';
 import { syncViewToAddress } from './ui/urlSync.ts';
 import './ui/styles.css';
 
@@ -14,6 +15,8 @@ function start(): void {
   if (notice) addNotice(notice);
   syncViewToAddress(areaId);
   exposeDashboardModel();
+  exposeLayerSummary();
+  syncCrimeLayer();
   loadArea(areaId, document.baseURI, search);
 
   const root = document.getElementById('root');

@@ -20,6 +20,8 @@ export interface AreaConfig {
     label: string;
   };
   population?: { file: string; source: string };
+  /** LSOA boundaries: crimes are then also assigned by the LSOA code police.uk gives, to compare. */
+  lsoas?: { file: string; idProperty?: string };
   /** police.uk street-level CSV files. */
   crimes: { files: string[] };
   groups?: GroupConfig;
@@ -67,6 +69,7 @@ export function parseAreaConfig(fileName: string, json: unknown): AreaConfig {
   if (config.population && (typeof config.population.file !== 'string' || typeof config.population.source !== 'string')) {
     fail('"population" needs "file" and "source"');
   }
+  if (config.lsoas && typeof config.lsoas.file !== 'string') fail('"lsoas" needs "file"');
   if (!Array.isArray(config.attribution)) fail('"attribution" must be a list of lines');
   const groups = config.groups as Record<string, unknown> | undefined;
   if (groups && !Array.isArray(groups.groups) && typeof groups.property !== 'string') {

@@ -1,4 +1,5 @@
 import { ckmeans, equalIntervalBreaks, quantileSorted } from 'simple-statistics';
+import { formatCount, formatRate } from './format.ts';
 
 export type ClassificationMethod = 'quantile' | 'ckmeans' | 'equal-interval';
 
@@ -63,4 +64,21 @@ export function classOf(classification: Classification, value: number | null): n
   const last = breaks.length - 2;
   for (let i = last; i > 0; i--) if (value >= breaks[i]) return i;
   return 0;
+}
+
+/** Counts are whole numbers, so a class [a, b) is shown as the whole numbers it holds: "12–19". */
+export function countClassLabel(breaks: number[], i: number): string {
+  const last = i === breaks.length - 2;
+  const lower = Math.ceil(breaks[i]);
+  const upper = last ? Math.floor(breaks[i + 1]) : Math.ceil(breaks[i + 1]) - 1;
+  return upper <= lower ? formatCount(lower) : `${formatCount(lower)}–${formatCount(upper)}`;
+}
+
+/** A rate class includes its lower break but not its upper one, except the last class. */
+export function rateClassLabel(breaks: number[], i: number, digits: number): string {
+  const last = i === breaks.length - 2;
+  const lower = formatRate(breaks[i], digits);
+  const upper = formatRate(breaks[i + 1], digits);
+  if (last) return lower === upper ? lower : `${lower} to ${upper}`;
+  return `${lower} to under ${upper}`;
 }

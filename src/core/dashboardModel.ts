@@ -1,9 +1,13 @@
 import { schemeYlOrRd } from 'd3-scale-chromatic';
 import type { WardGroups } from './areaConfig.ts';
 import { categoryFromKey, categoryLabel, categoryMask } from './categories.ts';
-import { CLASSIFICATION_LABELS, classify, classOf, type Classification } from './classify.ts';
-import { lastMonth, noLocationRow, outsideRow, type Cube } from './cube.ts';
-import { formatCount, formatRate, rateDigits } from './format.ts';
+import { CLASSIFICATION_LABELS, classify, classOf, countClassLabel, rateClassLabel, type Classification } from './classify.ts';
+import { changeFlag, SMALL_COUNT, type ChangeFlag } from './changeFlags.ts';
+import { changeClasses, changeClassOf } from './changeMap.ts';
+import { empiricalBayesRates } from './statistics/empiricalBayes.ts';
+import { funnelCurves, funnelPosition, type FunnelPosition } from './statistics/funnel.ts';
+import { lastMonth, monthlySeries, noLocationRow, outsideRow, sumByRow, type Cube } from './cube.ts';
+import { rateDigits } from './format.ts';
 import { combinedFigures, districtFigures, periodTotals, wardFigures, type AreaFigures, type Measure } from './measures.ts';
 import { shortMonthLabel } from './months.ts';
 import { isCovered, periodFromKey, previousPeriod, resolvePeriod, type DataRange, type Period } from './periods.ts';
@@ -18,6 +22,8 @@ export interface DashboardData {
   cube: Cube;
   /** Where the populations come from, e.g. "ONS mid-2017 ward population estimates"; null without any. */
   populationSource: string | null;
+  /** The same crimes assigned by the best-fit ward of their LSOA; null without LSOA boundaries. */
+  lsoaCube: Cube | null;
 }
 
 export interface WardRow {
@@ -38,6 +44,23 @@ export interface WardRow {
   inFilter: boolean;
   /** Why the change or its percentage is not available; null when both are. */
   changeNote: string | null;
+  significance: ChangeFlag;
+  /** Fewer than SMALL_COUNT crimes: the rate and change are unreliable. */
+  unreliable: boolean;
+  /** Crimes in the period by month (null for months without data), for the sparkline. */
+  monthly: (number | null)[];
+  /** The ward's count when crimes are assigned by their LSOA's best-fit ward; null without LSOAs. */
+  lsoaCount: number | null;
+  /** Empirical-Bayes smoothed rate per 1,000 (pulled towards the district rate); null without a population. */
+  smoothedRate: number | null;
+  /** Where the ward's rate lies on the funnel plot; null without a population. */
+  funnel: FunnelPosition | null;
+}
+
+/** The funnel plot: ward rates against population around the wards' pooled rate, with 95% and 99.8% limits. */
+export interface FunnelModel {
+  targetRate: number;
+  curves: ReturnType<typeof funnelCurves>;
 }
 
 export interface SummaryRow {
@@ -46,6 +69,7 @@ export interface SummaryRow {
   figures: AreaFigures;
   /** Why the change or its percentage is not available; null when both are. */
   changeNote: string | null;
+  significance: ChangeFlag;
 }
 
 export interface DistrictRow extends SummaryRow {
@@ -98,6 +122,8 @@ export interface DashboardModel {
   /** Index of the filtering group, or null for all wards. */
   groupFilter: number | null;
   rateDigits: number;
+  /** Null without populations. */
+  funnel: FunnelModel | null;
 }
 
 /** What is counted: anti-social behaviour is recorded as incidents, not crimes. */
@@ -141,13 +167,19 @@ export function dashboardModel(data: DashboardData, view: View): DashboardModel 
 
   const values = figuresByWard.map((f) => (measure === 'rate' ? f.rate : f.count));
   const classification = classify(values, view.method, view.classes);
-  const colours = classColours(Math.max(classification.breaks.length - 1, 0));
+  const changeLayer = view.layer === 'change';
+  const colours = changeLayer ? changeClasses().colours : classColours(Math.max(classification.breaks.length - 1, 0));
+  const flags = figuresByWard.map((f) => changeFlag(f));
+  const mask = categoryMask(selection, cube.categories);
+  const lsoaCounts = data.lsoaCube ? sumByRow(data.lsoaCube, period.from, period.to, mask) : null;
+  const smoothed = empiricalBayesRates(figuresByWard.map((f) => f.count), populations);
+  const funnel = funnelModel(smoothed.priorRate, populations);
   const groupFilter = view.group === null ? null : groups.names.indexOf(view.group);
   const selectedWard = view.ward === null ? -1 : data.wardIds.indexOf(view.ward);
   const previousAvailable = isCovered(previous, range);
 
   const wards: WardRow[] = figuresByWard.map((f, ward) => {
-    const classIndex = classOf(classification, values[ward]);
+    const classIndex = changeLayer ? changeClassOf(f.percentChange, flags[ward]) : classOf(classification, values[ward]);
     const groupIndex = groups.wardGroup[ward];
     return {
       ward,
@@ -161,6 +193,12 @@ export function dashboardModel(data: DashboardData, view: View): DashboardModel 
       colour: classIndex >= 0 ? colours[classIndex] : null,
       inFilter: groupFilter === null || groupFilter < 0 || groupIndex === groupFilter,
       changeNote: changeNote(f, previous),
+      significance: flags[ward],
+      unreliable: f.count < SMALL_COUNT,
+      monthly: periodSeries(cube, ward, mask, period),
+      lsoaCount: lsoaCounts ? lsoaCounts[ward] : null,
+      smoothedRate: smoothed.rates[ward],
+      funnel: funnel && f.population ? funnelPosition(f.count, f.population, funnel.targetRate) : null,
     };
   });
 
@@ -189,11 +227,23 @@ export function dashboardModel(data: DashboardData, view: View): DashboardModel 
     ),
     groupLabel: groups.label,
     classification,
-    legend: legend(classification, colours, wards, measureLabel(measure, noun), measure, digits, data.populationSource),
+    legend: changeLayer
+      ? changeLegend(wards, previous, noun)
+      : legend(classification, colours, wards, measureLabel(measure, noun), measure, digits, data.populationSource),
     selectedWard: selectedWard >= 0 ? selectedWard : null,
     groupFilter: groupFilter !== null && groupFilter >= 0 ? groupFilter : null,
     rateDigits: digits,
+    funnel,
   };
+}
+
+/** The funnel around the wards' pooled rate, over the range of ward populations; null without populations. */
+function funnelModel(targetRate: number, populations: readonly (number | null)[]): FunnelModel | null {
+  const known = populations.filter((p): p is number => p !== null && p > 0);
+  if (known.length === 0) return null;
+  const min = Math.min(...known);
+  const max = Math.max(...known);
+  return { targetRate, curves: funnelCurves(targetRate, min * 0.8, max * 1.2) };
 }
 
 /** Why a change is not available: no previous period in the data (previous is null), or nothing in it. */
@@ -204,7 +254,30 @@ function changeNote(f: AreaFigures, previous: Period): string | null {
 }
 
 function summaryRow(name: string, wardCount: number, figures: AreaFigures, previous: Period): SummaryRow {
-  return { name, wardCount, figures, changeNote: changeNote(figures, previous) };
+  return { name, wardCount, figures, changeNote: changeNote(figures, previous), significance: changeFlag(figures) };
+}
+
+/** A ward's monthly counts over the period; null for months without data. */
+function periodSeries(cube: Cube, ward: number, mask: readonly boolean[], period: Period): (number | null)[] {
+  const all = monthlySeries(cube, [ward], mask);
+  const months: (number | null)[] = [];
+  for (let month = period.from; month <= period.to; month++) {
+    const offset = month - cube.firstMonth;
+    months.push(offset >= 0 && offset < cube.monthCount && cube.monthsWithData[offset] ? all[offset] : null);
+  }
+  return months;
+}
+
+function changeLegend(wards: WardRow[], previous: Period, noun: CountNoun): Legend {
+  const { colours, labels } = changeClasses();
+  const missing = wards.filter((w) => w.classIndex < 0).length;
+  return {
+    title: `Change in ${noun} on ${previous.label}`,
+    method: 'Percent change; coloured only where an exact Poisson test finds the change significant at 95%',
+    entries: colours.map((colour, i) => ({ colour, label: labels[i], wardCount: wards.filter((w) => w.classIndex === i).length })),
+    noData: missing === 0 ? null : { label: `No percentage change (none in ${previous.label}, or not in the data)`, wardCount: missing },
+    populationNote: null,
+  };
 }
 
 /** The wards of each group, and of "In no group" when some wards are in none. */
@@ -249,23 +322,6 @@ function legend(
     noData: missing === 0 ? null : { label: measure === 'rate' ? 'No population figure, so no rate' : 'No data', wardCount: missing },
     populationNote: measure === 'rate' && populationSource !== null ? `Population: ${populationSource}` : null,
   };
-}
-
-/** Counts are whole numbers, so a class [a, b) is shown as the whole numbers it holds: "12–19". */
-function countClassLabel(breaks: number[], i: number): string {
-  const last = i === breaks.length - 2;
-  const lower = Math.ceil(breaks[i]);
-  const upper = last ? Math.floor(breaks[i + 1]) : Math.ceil(breaks[i + 1]) - 1;
-  return upper <= lower ? formatCount(lower) : `${formatCount(lower)}–${formatCount(upper)}`;
-}
-
-/** A rate class includes its lower break but not its upper one, except the last class. */
-function rateClassLabel(breaks: number[], i: number, digits: number): string {
-  const last = i === breaks.length - 2;
-  const lower = formatRate(breaks[i], digits);
-  const upper = formatRate(breaks[i + 1], digits);
-  if (last) return lower === upper ? lower : `${lower} to ${upper}`;
-  return `${lower} to under ${upper}`;
 }
 
 /** Table order: the chosen column, missing values always last, ties by ward name. */

@@ -1,5 +1,6 @@
 import { parseBoundaries, type BoundaryOptions, type WardSet } from './boundaries.ts';
 import { buildCube, type Cube } from './cube.ts';
+import { assignByLsoa, bestFitLsoaWards, type LsoaWardLookup } from './lsoaWardLookup.ts';
 import { CrimeTableBuilder, type CrimeTable, type MonthWindow } from './policeUkCsv.ts';
 import { parsePopulation } from './population.ts';
 import { InputError, type ProblemLog } from './problems.ts';
@@ -17,6 +18,8 @@ export interface PipelineInput {
   population?: SourceFile;
   crimeFiles: SourceFile[];
   window?: MonthWindow;
+  /** LSOA boundaries, for the second assignment of crimes: by the LSOA code on each row. */
+  lsoas?: { file: SourceFile; options?: BoundaryOptions };
 }
 
 export type PipelineStage = 'boundaries' | 'parse' | 'join' | 'aggregate';
@@ -52,6 +55,8 @@ export interface Dataset {
   fileErrors: InputError[];
   /** Population rows that could not be used, and wards without a population. */
   populationProblems: string[];
+  /** Crimes assigned by their LSOA's best-fit ward instead of by their point; null without LSOA boundaries. */
+  byLsoa: { lookup: LsoaWardLookup; wardOfCrime: Int32Array; cube: Cube } | null;
   /** Milliseconds: loading the boundaries (and population), parsing (including waiting for files), joining, aggregating. */
   timings: { boundaries: number; parse: number; join: number; aggregate: number };
 }
@@ -67,6 +72,7 @@ export async function runPipeline(input: PipelineInput, onProgress: (progress: P
   // Every read starts now, so the first crime files arrive while the boundaries are parsed.
   const boundaryText = settle(input.boundaries.read());
   const populationText = input.population ? settle(input.population.read()) : null;
+  const lsoaText = input.lsoas ? settle(input.lsoas.file.read()) : null;
   const crimeTexts = new ReadAhead(input.crimeFiles);
   crimeTexts.start(0);
 
@@ -96,6 +102,12 @@ export async function runPipeline(input: PipelineInput, onProgress: (progress: P
 
   onProgress({ stage: 'aggregate', done: 0, total: 1 });
   const cube = buildCube(table, ward, wards.ids.length);
+  let byLsoa: Dataset['byLsoa'] = null;
+  if (input.lsoas && lsoaText) {
+    const lookup = bestFitLsoaWards(parseBoundaries(input.lsoas.file.name, unwrap(await lsoaText), input.lsoas.options), wards);
+    const wardByLsoa = assignByLsoa(table, lookup);
+    byLsoa = { lookup, wardOfCrime: wardByLsoa, cube: buildCube(table, wardByLsoa, wards.ids.length) };
+  }
   const aggregated = performance.now();
 
   const { read, rejected, duplicates } = builder.counts;
@@ -109,6 +121,7 @@ export async function runPipeline(input: PipelineInput, onProgress: (progress: P
     problems: builder.problems,
     fileErrors,
     populationProblems,
+    byLsoa,
     timings: { boundaries: loaded - started, parse: parsed - loaded, join: joined - parsed, aggregate: aggregated - joined },
   };
 }

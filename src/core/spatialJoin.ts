@@ -1,6 +1,7 @@
 import Flatbush from 'flatbush';
 import pointInPolygon from 'point-in-polygon-hao';
 import type { PolygonRings, WardSet } from './boundaries.ts';
+import { CoordinateMap } from './coordinateMap.ts';
 import type { CrimeTable } from './policeUkCsv.ts';
 
 /** Ward index meaning "located, but inside no ward". */
@@ -59,67 +60,6 @@ export class WardLocator {
   }
 }
 
-/**
- * Remembers the ward of each point already located. police.uk snaps crimes to a limited set
- * of anonymous map points, so about half the crimes of a month share a point with another.
- * Open addressing over the two coordinates; keys are compared exactly.
- */
-class PointCache {
-  private mask: number;
-  private lons: Float64Array;
-  private lats: Float64Array;
-  private wards: Int32Array;
-  private used: Uint8Array;
-  private size = 0;
-
-  constructor(expected: number) {
-    let capacity = 1024;
-    while (capacity < expected * 2) capacity *= 2;
-    this.mask = capacity - 1;
-    this.lons = new Float64Array(capacity);
-    this.lats = new Float64Array(capacity);
-    this.wards = new Int32Array(capacity);
-    this.used = new Uint8Array(capacity);
-  }
-
-  /** The slot holding (lon, lat), or the empty slot where it belongs, as its bitwise complement. */
-  find(lon: number, lat: number): number {
-    // Any function of the coordinates would do as a hash; micro-degree rounding spreads snap points well.
-    let slot = (Math.imul(Math.round(lon * 1e6) | 0, 0x9e3779b1) ^ Math.imul(Math.round(lat * 1e6) | 0, 0x85ebca77)) & this.mask;
-    while (this.used[slot] === 1) {
-      if (this.lons[slot] === lon && this.lats[slot] === lat) return slot;
-      slot = (slot + 1) & this.mask;
-    }
-    return ~slot;
-  }
-
-  ward(slot: number): number {
-    return this.wards[slot];
-  }
-
-  insert(emptySlot: number, lon: number, lat: number, ward: number): void {
-    this.used[emptySlot] = 1;
-    this.lons[emptySlot] = lon;
-    this.lats[emptySlot] = lat;
-    this.wards[emptySlot] = ward;
-    if (++this.size * 2 > this.mask) this.grow();
-  }
-
-  private grow(): void {
-    const { lons, lats, wards, used } = this;
-    const capacity = (this.mask + 1) * 2;
-    this.mask = capacity - 1;
-    this.lons = new Float64Array(capacity);
-    this.lats = new Float64Array(capacity);
-    this.wards = new Int32Array(capacity);
-    this.used = new Uint8Array(capacity);
-    this.size = 0;
-    for (let slot = 0; slot < used.length; slot++) {
-      if (used[slot] === 1) this.insert(~this.find(lons[slot], lats[slot]), lons[slot], lats[slot], wards[slot]);
-    }
-  }
-}
-
 export interface JoinCounts {
   assigned: number;
   outside: number;
@@ -130,7 +70,9 @@ export interface JoinCounts {
 export function assignToWards(table: CrimeTable, locator: WardLocator, onProgress?: (done: number) => void): { ward: Int32Array; counts: JoinCounts } {
   const ward = new Int32Array(table.length);
   const counts: JoinCounts = { assigned: 0, outside: 0, noLocation: 0 };
-  const cache = new PointCache(table.length >> 1);
+  // police.uk snaps crimes to a limited set of anonymous map points, so about half the
+  // crimes of a month share a point with another: each point is located once.
+  const cache = new CoordinateMap(table.length >> 1);
   for (let i = 0; i < table.length; i++) {
     const lon = table.lon[i];
     if (Number.isNaN(lon)) {
@@ -142,7 +84,7 @@ export function assignToWards(table: CrimeTable, locator: WardLocator, onProgres
     const slot = cache.find(lon, lat);
     let found: number;
     if (slot >= 0) {
-      found = cache.ward(slot);
+      found = cache.value(slot);
     } else {
       found = locator.locate(lon, lat);
       cache.insert(~slot, lon, lat, found);

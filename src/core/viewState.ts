@@ -7,6 +7,20 @@ import { defaultPeriodSpec, isCovered, periodFromKey, periodKey, resolvePeriod, 
 export type SortColumn = 'rank' | 'ward' | 'group' | 'count' | 'rate' | 'change';
 export type SortDirection = 'ascending' | 'descending';
 
+/** What the map shows: wards coloured by the measure or by change, or the crimes themselves. */
+export type MapLayer = 'wards' | 'change' | 'density' | 'hexbins' | 'hotspots' | 'points';
+export const MAP_LAYERS: readonly MapLayer[] = ['wards', 'change', 'density', 'hexbins', 'hotspots', 'points'];
+
+/** The side panel's tabs: the ward table, the trend chart, rates against population, and where crime concentrates. */
+export type SidePanel = 'wards' | 'trend' | 'rates' | 'places';
+export const SIDE_PANELS: readonly SidePanel[] = ['wards', 'trend', 'rates', 'places'];
+
+/** Hexagon sizes and distance bands a user may choose, in metres. */
+export const MIN_CELL_METRES = 50;
+export const MAX_CELL_METRES = 20000;
+/** Categories the trend chart may draw beside the main selection. */
+export const MAX_COMPARED_CATEGORIES = 3;
+
 export interface TableSort {
   column: SortColumn;
   direction: SortDirection;
@@ -29,6 +43,16 @@ export interface View {
   /** The selected ward's code. */
   ward: string | null;
   sort: TableSort;
+  layer: MapLayer;
+  /** Hexagon size across flats in metres; null for the size chosen from the data's extent. */
+  cell: number | null;
+  /** Gi* distance band in metres; null for the band chosen from the cell size. */
+  band: number | null;
+  /** The trend chart shows quarterly totals instead of months. */
+  quarterly: boolean;
+  /** Further category keys drawn on the trend chart, for comparison. */
+  compare: string[];
+  panel: SidePanel;
 }
 
 /** What a view is validated against: the loaded data and the area config's defaults. */
@@ -51,7 +75,7 @@ const METHODS = Object.keys(CLASSIFICATION_LABELS) as ClassificationMethod[];
 const MEASURES: readonly Measure[] = ['count', 'rate'];
 const AREA_ID = /^[a-z0-9-]+$/;
 /** Query parameters this module reads; `area` is read by parseAreaId but is no view setting. */
-const VIEW_PARAMETERS = ['category', 'period', 'measure', 'method', 'classes', 'group', 'ward', 'sort'];
+const VIEW_PARAMETERS = ['category', 'period', 'measure', 'method', 'classes', 'group', 'ward', 'sort', 'layer', 'cell', 'band', 'trend', 'compare', 'panel'];
 const KNOWN_PARAMETERS = new Set(['area', ...VIEW_PARAMETERS]);
 /** Longest URL value quoted back in a notice, so a hostile URL cannot flood the page. */
 const QUOTE_LIMIT = 40;
@@ -100,7 +124,8 @@ export function defaultView(context: ViewContext): { view: View; notices: string
     if (isClassCount(defaults.classes)) classes = defaults.classes;
     else configProblem('number of classes', defaults.classes, `is not a whole number from ${MIN_CLASSES} to ${MAX_CLASSES}`);
   }
-  return { view: { category, period, measure, method, classes, group: null, ward: null, sort: DEFAULT_SORT }, notices };
+  const view: View = { category, period, measure, method, classes, group: null, ward: null, sort: DEFAULT_SORT, layer: 'wards', cell: null, band: null, quarterly: false, compare: [], panel: 'wards' };
+  return { view, notices };
 }
 
 /**
@@ -168,7 +193,40 @@ export function parseView(search: string, context: ViewContext): { view: View; n
     view.sort = sort;
     return null;
   });
+  read('layer', (value) => {
+    if (!MAP_LAYERS.includes(value as MapLayer)) return `the map layer is one of ${MAP_LAYERS.join(', ')}`;
+    view.layer = value as MapLayer;
+    return null;
+  });
+  for (const name of ['cell', 'band'] as const) {
+    read(name, (value) => {
+      const metres = /^\d{1,5}$/.test(value) ? Number(value) : Number.NaN;
+      if (!isMetres(metres)) return `a distance in whole metres from ${MIN_CELL_METRES} to ${MAX_CELL_METRES}`;
+      view[name] = metres;
+      return null;
+    });
+  }
+  read('trend', (value) => {
+    if (value !== 'quarterly' && value !== 'monthly') return 'the trend is "monthly" or "quarterly"';
+    view.quarterly = value === 'quarterly';
+    return null;
+  });
+  read('panel', (value) => {
+    if (!SIDE_PANELS.includes(value as SidePanel)) return `the panel is one of ${SIDE_PANELS.join(', ')}`;
+    view.panel = value as SidePanel;
+    return null;
+  });
+  for (const value of params.getAll('compare')) {
+    const selection = categoryFromKey(value, context.categories);
+    if (!selection) ignore('compare', value, 'no such crime category in the data');
+    else if (view.compare.length >= MAX_COMPARED_CATEGORIES) ignore('compare', value, `at most ${MAX_COMPARED_CATEGORIES} categories are compared`);
+    else if (!view.compare.includes(categoryKey(selection))) view.compare.push(categoryKey(selection));
+  }
   return { view, notices };
+}
+
+export function isMetres(value: number): boolean {
+  return Number.isInteger(value) && value >= MIN_CELL_METRES && value <= MAX_CELL_METRES;
 }
 
 /**
@@ -188,6 +246,12 @@ export function serializeView(view: View, areaId: string | null = null): string 
   if (view.sort.column !== DEFAULT_SORT.column || view.sort.direction !== DEFAULT_SORT.direction) {
     params.set('sort', `${view.sort.column}-${view.sort.direction === 'ascending' ? 'asc' : 'desc'}`);
   }
+  if (view.layer !== 'wards') params.set('layer', view.layer);
+  if (view.cell !== null) params.set('cell', String(view.cell));
+  if (view.band !== null) params.set('band', String(view.band));
+  if (view.quarterly) params.set('trend', 'quarterly');
+  for (const key of view.compare) params.append('compare', key);
+  if (view.panel !== 'wards') params.set('panel', view.panel);
   return `?${params.toString()}`;
 }
 

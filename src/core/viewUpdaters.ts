@@ -2,7 +2,7 @@ import type { ClassificationMethod } from './classify.ts';
 import type { Measure } from './measures.ts';
 import type { MonthIndex } from './months.ts';
 import { periodFromKey, periodKey, resolvePeriod, type DataRange } from './periods.ts';
-import { MAX_CLASSES, MIN_CLASSES, type SortColumn, type View } from './viewState.ts';
+import { isMetres, MAX_CLASSES, MAX_COMPARED_CATEGORIES, MIN_CLASSES, type MapLayer, type SidePanel, type SortColumn, type View } from './viewState.ts';
 
 /*
  * Pure updaters: (view, argument) → new view. The store's actions call these, so every
@@ -81,8 +81,47 @@ export function withRangeEnd(view: View, to: MonthIndex, range: DataRange): View
   return { ...view, period: periodKey({ kind: 'range', from: Math.min(from, to), to }) };
 }
 
+/** Sets the period to a month range (from the trend chart's brush), kept within the data. */
+export function withMonths(view: View, from: MonthIndex, to: MonthIndex, range: DataRange): View {
+  const start = Math.max(range.first, Math.min(from, to));
+  const end = Math.min(range.last, Math.max(from, to));
+  return { ...view, period: periodKey({ kind: 'range', from: start, to: Math.max(start, end) }) };
+}
+
 function currentMonths(view: View, range: DataRange): { from: MonthIndex; to: MonthIndex } {
   const spec = periodFromKey(view.period) ?? { kind: 'latest-12' };
   const period = resolvePeriod(spec, range);
   return { from: period.from, to: period.to };
+}
+
+/** Switches the map layer. */
+export function withLayer(view: View, layer: MapLayer): View {
+  return { ...view, layer };
+}
+
+/** Sets the hexagon size (null: chosen from the data); a size out of range is ignored. */
+export function withCellSize(view: View, cell: number | null): View {
+  return cell === null || isMetres(cell) ? { ...view, cell } : view;
+}
+
+/** Sets the Gi* distance band (null: chosen from the cell size); a band out of range is ignored. */
+export function withBand(view: View, band: number | null): View {
+  return band === null || isMetres(band) ? { ...view, band } : view;
+}
+
+/** Shows quarterly totals on the trend chart, or months. */
+export function withQuarterly(view: View, quarterly: boolean): View {
+  return { ...view, quarterly };
+}
+
+/** Adds a category to the trend chart's comparison, or removes it when already there. */
+export function toggleCompared(view: View, category: string): View {
+  if (view.compare.includes(category)) return { ...view, compare: view.compare.filter((key) => key !== category) };
+  if (view.compare.length >= MAX_COMPARED_CATEGORIES || category === view.category) return view;
+  return { ...view, compare: [...view.compare, category] };
+}
+
+/** Opens a tab of the side panel. */
+export function withPanel(view: View, panel: SidePanel): View {
+  return { ...view, panel };
 }

@@ -1,12 +1,14 @@
+import { AssignmentComparison } from './AssignmentComparison.tsx';
 import { Controls } from './Controls.tsx';
 import { DataQuality } from './DataQuality.tsx';
 import { MapPanel } from './MapPanel.tsx';
 import { Notices } from './Notices.tsx';
+import { PanelTabs } from './PanelTabs.tsx';
 import { selectModel, useDashboard, type LoadState } from './store.ts';
 import { Summary } from './Summary.tsx';
 import { WardTable } from './WardTable.tsx';
 
-/** The loaded dashboard: settings, map and legend, summary, ward table and data quality. */
+/** The loaded dashboard: settings, map and legend, summary, the side panel's tabs and data quality. */
 export function Dashboard({ load }: { load: Extract<LoadState, { status: 'ready' }> }) {
   const model = useDashboard(selectModel);
   if (model === null) return null;
@@ -19,11 +21,16 @@ export function Dashboard({ load }: { load: Extract<LoadState, { status: 'ready'
         <MapPanel area={area} model={model} />
         <div className="side-panel">
           <Summary model={model} />
-          <WardTable model={model} groupLabel={data.groups.names.length > 0 ? data.groups.label : null} hasRates={data.populationSource !== null} />
+          <PanelTabs
+            panel={model.view.panel}
+            panels={{
+              wards: <WardTable model={model} groupLabel={data.groups.names.length > 0 ? data.groups.label : null} hasRates={data.populationSource !== null} />,
+              places: area.byLsoa ? <AssignmentComparison model={model} lookup={area.byLsoa.lookup} /> : undefined,
+            }}
+          />
           <DataQuality quality={area.quality} />
         </div>
       </div>
     </main>
   );
 }
-

@@ -1,5 +1,6 @@
+import type { ChangeFlag } from '../core/changeFlags.ts';
 import type { AreaFigures } from '../core/measures.ts';
-import { formatRate, formatSignedCount, formatSignedPercent } from '../core/format.ts';
+import { formatCount, formatRate, formatSignedCount, formatSignedPercent } from '../core/format.ts';
 
 /** "n/a", with the reason as a tooltip and as text for screen readers. */
 export function NotAvailable({ reason }: { reason: string | null }) {
@@ -11,14 +12,43 @@ export function NotAvailable({ reason }: { reason: string | null }) {
   );
 }
 
-/** "+12 (+5.3%)"; n/a parts carry the reason they are missing. */
-export function ChangeText({ figures, note }: { figures: AreaFigures; note: string | null }) {
-  if (figures.change === null) return <NotAvailable reason={note} />;
+/**
+ * "+12 (+5.3%) from 230", then whether the change is significant; n/a parts carry the
+ * reason they are missing. The percentage never stands without the counts.
+ */
+export function ChangeText({ figures, note, flag }: { figures: AreaFigures; note: string | null; flag: ChangeFlag }) {
+  if (figures.change === null || figures.previous === null) return <NotAvailable reason={note} />;
   return (
     <>
       {formatSignedCount(figures.change)} (
       {figures.percentChange === null ? <NotAvailable reason={note} /> : formatSignedPercent(figures.percentChange)})
+      <span className="change-from"> from {formatCount(figures.previous)}</span>
+      <SignificanceMark flag={flag} />
     </>
+  );
+}
+
+const MARKS: Record<ChangeFlag['kind'], string> = { rise: '▲', fall: '▼', 'not-significant': '', unavailable: '' };
+
+/** "▲ Sig. rise" or "Not sig.", with the test's p-value as a tooltip and for screen readers. */
+export function SignificanceMark({ flag }: { flag: ChangeFlag }) {
+  if (flag.kind === 'unavailable') return null;
+  return (
+    <span className={`significance significance--${flag.kind}`} title={flag.label}>
+      {MARKS[flag.kind] && <span aria-hidden="true">{MARKS[flag.kind]} </span>}
+      <span aria-hidden="true">{flag.short}</span>
+      <span className="visually-hidden">{flag.label}</span>
+    </span>
+  );
+}
+
+/** A count under SMALL_COUNT: the rate beside it is unreliable. */
+export function UnreliableMark() {
+  return (
+    <span className="unreliable" title="Fewer than 10: too few for a reliable rate or change">
+      <span aria-hidden="true">*</span>
+      <span className="visually-hidden"> (fewer than 10: unreliable)</span>
+    </span>
   );
 }
 

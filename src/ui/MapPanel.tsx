@@ -1,30 +1,49 @@
 import { useEffect, useRef } from 'react';
 import type { DashboardModel } from '../core/dashboardModel.ts';
+import { isCrimeLayer } from '../core/layerRequest.ts';
+import { layerLegend } from '../core/layerLegends.ts';
 import type { LoadedArea } from '../worker/messages.ts';
+import { LayerLegend } from './LayerLegend.tsx';
+import { LayerSwitcher } from './LayerSwitcher.tsx';
 import { Legend } from './Legend.tsx';
 import { mountWardMap } from './map/wardMap.ts';
+import { useDashboard } from './store.ts';
 
-/** The map (a MapLibre map managed outside React) with its title and legend. */
+const LAYER_TITLES = { density: 'Density', hexbins: 'Hexagons', hotspots: 'Hot spots', points: 'Crimes at their map points' } as const;
+
+/** The map (a MapLibre map managed outside React) with its layer switcher, title and legend. */
 export function MapPanel({ area, model }: { area: LoadedArea; model: DashboardModel }) {
   const container = useRef<HTMLDivElement>(null);
-  const legend = useRef<HTMLElement>(null);
+  const legendRef = useRef<HTMLElement>(null);
+  const analysis = useDashboard((state) => state.analysis);
   useEffect(() => {
     if (!container.current) return;
     // The legend floats over the map's left edge on wide screens and sits below it on narrow ones.
     const leftInset = () => {
-      const element = legend.current;
+      const element = legendRef.current;
       return element && getComputedStyle(element).position === 'absolute' ? element.offsetLeft + element.offsetWidth : 0;
     };
     return mountWardMap(container.current, area, { leftInset });
   }, [area]);
+
+  const { layer } = model.view;
+  const result = analysis.result?.layer === layer ? analysis.result : null;
+  const crimeLegend = result ? layerLegend(layer, result, model.view.method, model.view.classes, model.countNoun) : null;
+  const title =
+    layer === 'wards'
+      ? model.measureLabel
+      : layer === 'change'
+        ? `Change on ${model.previous.label}`
+        : LAYER_TITLES[layer];
   return (
     <section className="map-panel" aria-labelledby="map-title">
       <h2 id="map-title" className="map-title">
-        {model.measureLabel}: {model.categoryLabel}, {model.period.label}
+        {title}: {model.categoryLabel}, {model.period.label}
       </h2>
+      <LayerSwitcher model={model} analysis={analysis} previousAvailable={model.previousAvailable} />
       <div className="map-frame">
         <div ref={container} className="map" />
-        <Legend model={model} ref={legend} />
+        {isCrimeLayer(layer) ? crimeLegend && <LayerLegend legend={crimeLegend} ref={legendRef} /> : <Legend model={model} ref={legendRef} />}
       </div>
     </section>
   );

@@ -10,7 +10,7 @@ export function Summary({ model }: { model: DashboardModel }) {
   const change =
     f.change === null
       ? `no comparison: the data does not cover ${previous.label}`
-      : `${formatSignedCount(f.change)}${f.percentChange === null ? '' : ` (${formatSignedPercent(f.percentChange)})`} compared with ${previous.label}`;
+      : `${formatSignedCount(f.change)}${f.percentChange === null ? '' : ` (${formatSignedPercent(f.percentChange)})`} compared with ${previous.label} (${formatCount(f.previous ?? 0)}): ${district.significance.label.toLowerCase()}`;
   return (
     <section className="summary" aria-labelledby="summary-title">
       <h2 id="summary-title">
@@ -65,7 +65,7 @@ export function Summary({ model }: { model: DashboardModel }) {
                   </td>
                 )}
                 <td className="num">
-                  <ChangeText figures={group.figures} note={group.changeNote} />
+                  <ChangeText figures={group.figures} note={group.changeNote} flag={group.significance} />
                 </td>
               </tr>
             ))}

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { DashboardModel } from '../core/dashboardModel.ts';
 import { formatCount } from '../core/format.ts';
 import type { SortColumn } from '../core/viewState.ts';
-import { ChangeText, NotAvailable, RateText } from './FigureText.tsx';
+import { ChangeText, NotAvailable, RateText, UnreliableMark } from './FigureText.tsx';
 import { useDashboard } from './store.ts';
 
 interface Column {
@@ -45,7 +45,10 @@ export function WardTable({ model, groupLabel, hasRates }: { model: DashboardMod
         <caption>
           Wards ranked by {model.measureLabel.toLowerCase()}: {model.categoryLabel}, {model.period.label}
           {filter}
-          <span className="caption-note">Change compared with {model.previous.label}.</span>
+          <span className="caption-note">
+            Change compared with {model.previous.label}; a rise or fall is marked significant when an exact Poisson test says so at 95%.
+            {model.wards.some((w) => w.unreliable) && ' * Fewer than 10: too few for a reliable rate or change.'}
+          </span>
         </caption>
         <thead>
           <tr>
@@ -76,14 +79,17 @@ export function WardTable({ model, groupLabel, hasRates }: { model: DashboardMod
                   </button>
                 </th>
                 {groupLabel && <td>{row.group ?? '—'}</td>}
-                <td className="num">{formatCount(row.figures.count)}</td>
+                <td className="num">
+                  {formatCount(row.figures.count)}
+                  {row.unreliable && <UnreliableMark />}
+                </td>
                 {hasRates && (
                   <td className="num">
                     <RateText rate={row.figures.rate} digits={model.rateDigits} missingReason="No population figure for this ward." />
                   </td>
                 )}
                 <td className="num">
-                  <ChangeText figures={row.figures} note={row.changeNote} />
+                  <ChangeText figures={row.figures} note={row.changeNote} flag={row.significance} />
                 </td>
               </tr>
             );

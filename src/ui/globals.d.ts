@@ -1,5 +1,6 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { DashboardModel } from '../core/dashboardModel.ts';
+import type { LayerSummary } from './testHooks.ts';
 
 declare global {
   interface Window {
@@ -7,5 +8,7 @@ declare global {
     __wardMap?: MapLibreMap;
     /** A frozen copy of the current view model, for browser tests. */
     __dashboard?: Readonly<DashboardModel>;
+    /** The latest crime layer, summed, for browser tests. */
+    __layer?: Readonly<LayerSummary>;
   }
 }

@@ -3,8 +3,9 @@ import type { ClassificationMethod } from '../core/classify.ts';
 import { dashboardModel, dataRange, type DashboardData, type DashboardModel } from '../core/dashboardModel.ts';
 import type { Measure } from '../core/measures.ts';
 import type { MonthIndex } from '../core/months.ts';
-import { parseView, type SortColumn, type View, type ViewContext } from '../core/viewState.ts';
+import { parseView, type MapLayer, type SidePanel, type SortColumn, type View, type ViewContext } from '../core/viewState.ts';
 import * as update from '../core/viewUpdaters.ts';
+import type { LayerAnalysis } from '../core/layerAnalysis.ts';
 import type { LoadedArea, ProgressMessage } from '../worker/messages.ts';
 
 export type LoadState =
@@ -12,8 +13,22 @@ export type LoadState =
   | { status: 'error'; file: string | null; problem: string }
   | { status: 'ready'; area: LoadedArea; data: DashboardData };
 
+/**
+ * The crime layer computed by the worker for the view's `key` (see layerRequest). While a
+ * new one is computed the previous result stays, so the map does not flash empty.
+ */
+export interface AnalysisState {
+  key: string | null;
+  status: 'idle' | 'running' | 'ready' | 'error';
+  result: LayerAnalysis | null;
+  problem: string | null;
+}
+
 export interface DashboardState {
   load: LoadState;
+  analysis: AnalysisState;
+  /** The ward under the pointer on the map or the funnel plot, so each highlights it in the other. */
+  hoveredWard: number | null;
   /** Null until the data is loaded, since a view is validated against the data. */
   view: View | null;
   /** Quiet messages about settings that were ignored (from the address or the config). */
@@ -35,6 +50,18 @@ export interface DashboardState {
   /** Selects a ward by code, or clears the selection (null, or the selected ward again). */
   toggleWard: (ward: string | null) => void;
   sortBy: (column: SortColumn) => void;
+  setLayer: (layer: MapLayer) => void;
+  setCellSize: (metres: number | null) => void;
+  setBand: (metres: number | null) => void;
+  setQuarterly: (quarterly: boolean) => void;
+  toggleCompared: (category: string) => void;
+  /** Sets the period to a month range (the trend chart's brush). */
+  setMonths: (from: MonthIndex, to: MonthIndex) => void;
+  hoverWard: (ward: number | null) => void;
+  setPanel: (panel: SidePanel) => void;
+  analysisRequested: (key: string) => void;
+  analysisReady: (result: LayerAnalysis) => void;
+  analysisFailed: (problem: string) => void;
 }
 
 /** The one store of the dashboard: load state and view state. Actions call the pure updaters. */
@@ -46,6 +73,8 @@ export const useDashboard = create<DashboardState>()((set, get) => {
   };
   return {
     load: { status: 'loading', progress: null },
+    analysis: { key: null, status: 'idle', result: null, problem: null },
+    hoveredWard: null,
     view: null,
     notices: [],
 
@@ -67,6 +96,17 @@ export const useDashboard = create<DashboardState>()((set, get) => {
     setGroup: (group) => change((view, data) => update.withGroup(view, group, group === null ? null : groupWardIds(data, group))),
     toggleWard: (ward) => change((view, data) => update.toggleWard(view, ward, view.group === null ? null : groupWardIds(data, view.group))),
     sortBy: (column) => change((view) => update.sortedBy(view, column)),
+    setLayer: (layer) => change((view) => update.withLayer(view, layer)),
+    setCellSize: (metres) => change((view) => update.withCellSize(view, metres)),
+    setBand: (metres) => change((view) => update.withBand(view, metres)),
+    setQuarterly: (quarterly) => change((view) => update.withQuarterly(view, quarterly)),
+    toggleCompared: (category) => change((view) => update.toggleCompared(view, category)),
+    setMonths: (from, to) => change((view, data) => update.withMonths(view, from, to, dataRange(data.cube))),
+    hoverWard: (ward) => set({ hoveredWard: ward }),
+    setPanel: (panel) => change((view) => update.withPanel(view, panel)),
+    analysisRequested: (key) => set((state) => ({ analysis: { ...state.analysis, key, status: 'running', problem: null } })),
+    analysisReady: (result) => set((state) => ({ analysis: { ...state.analysis, status: 'ready', result } })),
+    analysisFailed: (problem) => set((state) => ({ analysis: { ...state.analysis, status: 'error', result: null, problem } })),
   };
 });
 
@@ -99,6 +139,7 @@ function dashboardData(area: LoadedArea): DashboardData {
     groups: area.groups,
     cube: area.cube,
     populationSource: hasPopulation ? (area.config.population?.source ?? null) : null,
+    lsoaCube: area.byLsoa?.cube ?? null,
   };
 }
 

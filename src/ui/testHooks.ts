@@ -12,6 +12,39 @@ export function exposeDashboardModel(): () => void {
   });
 }
 
+/** What a crime layer holds, summed, as window.__layer: browser tests reconcile it with the table. */
+export interface LayerSummary {
+  layer: string;
+  crimes: number;
+  cells: number;
+  cellTotal: number;
+  hotCells: number;
+  points: number;
+  pointTotal: number;
+}
+
+/** Keeps window.__layer a summary of the latest crime layer from the worker. */
+export function exposeLayerSummary(): () => void {
+  return useDashboard.subscribe((state, previous) => {
+    const result = state.analysis.result;
+    if (result === previous.analysis.result || result === null) return;
+    const sum = (values: ArrayLike<number>) => {
+      let total = 0;
+      for (let i = 0; i < values.length; i++) total += values[i];
+      return total;
+    };
+    window.__layer = Object.freeze({
+      layer: result.layer,
+      crimes: result.crimes,
+      cells: result.cells.count.length,
+      cellTotal: sum(result.cells.count),
+      hotCells: result.cells.bin.filter((bin) => bin > 0).length,
+      points: result.points.point.length,
+      pointTotal: sum(result.points.count),
+    });
+  });
+}
+
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null) {
     for (const child of Object.values(value)) deepFreeze(child);

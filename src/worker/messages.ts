@@ -1,14 +1,19 @@
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { AreaConfig, WardGroups } from '../core/areaConfig.ts';
 import type { Cube } from '../core/cube.ts';
+import type { CrimeDetail, CrimeFilter } from '../core/crimeSelection.ts';
+import type { AnalysisOptions, LayerAnalysis } from '../core/layerAnalysis.ts';
+import type { LsoaComparison } from '../core/lsoaWardLookup.ts';
 import type { DataRange } from '../core/periods.ts';
 import type { PipelineStage, RowCounts } from '../core/pipeline.ts';
 import type { RejectionReason } from '../core/problems.ts';
 import type { Bounds, LabelPoint, WardFeatureProperties } from '../core/wardGeometry.ts';
 
 /*
- * The typed protocol between the main thread and the pipeline worker: one request, then
- * progress messages and finally either a result or an error.
+ * The typed protocol between the main thread and the pipeline worker: a load request, then
+ * progress messages and finally either a result or an error. The worker then keeps the
+ * crime table and answers analysis requests for the crime layers (points, density,
+ * hexagons, hot spots) and for the crimes at one map point.
  */
 
 /** Main thread → worker: load an area (null for the default named by data/areas/index.json). */
@@ -18,6 +23,24 @@ export interface LoadRequest {
   baseUrl: string;
   areaId: string | null;
 }
+
+/** Main thread → worker: the crime layer for a filter. Answers carry the same id; only the latest matters. */
+export interface AnalysisRequest {
+  type: 'analyse';
+  id: number;
+  filter: CrimeFilter;
+  options: AnalysisOptions;
+}
+
+/** Main thread → worker: the crimes at one snap point, for its popup. */
+export interface CrimesAtRequest {
+  type: 'crimes-at';
+  id: number;
+  filter: CrimeFilter;
+  point: number;
+}
+
+export type WorkerRequest = LoadRequest | AnalysisRequest | CrimesAtRequest;
 
 export type LoadStage = 'config' | PipelineStage | 'prepare';
 
@@ -58,6 +81,8 @@ export interface LoadedArea {
   features: FeatureCollection<Polygon | MultiPolygon, WardFeatureProperties>;
   labelPoints: LabelPoint[];
   bounds: Bounds;
+  /** Crimes assigned by the best-fit ward of their LSOA, to compare; null without LSOA boundaries. */
+  byLsoa: { cube: Cube; lookup: LsoaComparison } | null;
 }
 
 export interface ResultMessage {
@@ -72,4 +97,25 @@ export interface ErrorMessage {
   problem: string;
 }
 
-export type WorkerMessage = ProgressMessage | ResultMessage | ErrorMessage;
+export interface AnalysisMessage {
+  type: 'analysis';
+  id: number;
+  analysis: LayerAnalysis;
+}
+
+export interface CrimesAtMessage {
+  type: 'crimes-at';
+  id: number;
+  point: number;
+  total: number;
+  crimes: CrimeDetail[];
+}
+
+/** A failed analysis; the dashboard keeps working without the layer. */
+export interface AnalysisErrorMessage {
+  type: 'analysis-error';
+  id: number;
+  problem: string;
+}
+
+export type WorkerMessage = ProgressMessage | ResultMessage | ErrorMessage | AnalysisMessage | CrimesAtMessage | AnalysisErrorMessage;

@@ -1,22 +1,42 @@
 import { parseAreaConfig, resolveGroups, type AreaConfig } from '../core/areaConfig.ts';
 import { lastMonth } from '../core/cube.ts';
+import { crimesAtPoint, indexSnapPoints, selectCrimes } from '../core/crimeSelection.ts';
+import { analyseLayer, type AnalysisData } from '../core/layerAnalysis.ts';
+import { summariseLookup } from '../core/lsoaWardLookup.ts';
 import { runPipeline, type Dataset, type SourceFile } from '../core/pipeline.ts';
 import { describeProblem, InputError } from '../core/problems.ts';
 import { wardBounds, wardFeatures, wardLabelPoint } from '../core/wardGeometry.ts';
-import type { DataQuality, LoadedArea, LoadRequest, WorkerMessage } from './messages.ts';
+import type { AnalysisRequest, CrimesAtRequest, DataQuality, LoadedArea, LoadRequest, WorkerMessage, WorkerRequest } from './messages.ts';
 
 /*
  * Runs the whole data pipeline off the main thread: fetch the area config and its files,
  * parse, join and aggregate, then post the cube and the ward geometry. The crime table
- * itself stays here; the main thread never sees a CSV.
+ * itself stays here, and the crime layers (points, hexagons, hot spots) are computed here
+ * on request; the main thread never sees a CSV.
  */
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const AREA_ID = /^[a-z0-9-]+$/;
 const INDEX_FILE = 'data/areas/index.json';
 
-scope.onmessage = (event: MessageEvent<LoadRequest>) => {
-  void load(event.data);
+/** Most crimes a point's popup lists. */
+const POPUP_LIMIT = 25;
+
+let loaded: AnalysisData | null = null;
+
+scope.onmessage = (event: MessageEvent<WorkerRequest>) => {
+  const request = event.data;
+  switch (request.type) {
+    case 'load':
+      void load(request);
+      break;
+    case 'analyse':
+      analyse(request);
+      break;
+    case 'crimes-at':
+      crimesAt(request);
+      break;
+  }
 };
 
 function post(message: WorkerMessage, transfer: Transferable[] = []): void {
@@ -26,11 +46,29 @@ function post(message: WorkerMessage, transfer: Transferable[] = []): void {
 async function load(request: LoadRequest): Promise<void> {
   try {
     const area = await loadArea(request);
-    post({ type: 'result', area }, [area.cube.counts.buffer]);
+    post({ type: 'result', area }, [area.cube.counts.buffer, ...(area.byLsoa ? [area.byLsoa.cube.counts.buffer] : [])]);
   } catch (error) {
     if (error instanceof InputError) post({ type: 'error', file: error.file, problem: error.problem });
     else post({ type: 'error', file: null, problem: error instanceof Error ? error.message : String(error) });
   }
+}
+
+function analyse({ id, filter, options }: AnalysisRequest): void {
+  if (loaded === null) return;
+  try {
+    const analysis = analyseLayer(loaded, filter, options);
+    const { points, cells } = analysis;
+    post({ type: 'analysis', id, analysis }, [points.point.buffer, points.lon.buffer, points.lat.buffer, points.count.buffer, cells.count.buffer, cells.bin.buffer, cells.z.buffer, cells.p.buffer, cells.topCategory.buffer, cells.topCount.buffer]);
+  } catch (error) {
+    post({ type: 'analysis-error', id, problem: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+function crimesAt({ id, filter, point }: CrimesAtRequest): void {
+  if (loaded === null) return;
+  const { table, wardOfCrime, points } = loaded;
+  const { total, crimes } = crimesAtPoint(table, points, selectCrimes(table, wardOfCrime, filter), point, POPUP_LIMIT);
+  post({ type: 'crimes-at', id, point, total, crimes });
 }
 
 async function loadArea({ baseUrl, areaId }: LoadRequest): Promise<LoadedArea> {
@@ -51,12 +89,14 @@ async function loadArea({ baseUrl, areaId }: LoadRequest): Promise<LoadedArea> {
       },
       population: config.population ? source(config.population.file) : undefined,
       crimeFiles: config.crimes.files.map(source),
+      lsoas: config.lsoas ? { file: source(config.lsoas.file), options: { idProperty: config.lsoas.idProperty } } : undefined,
     },
     (progress) => post({ type: 'progress', ...progress }),
   );
 
   post({ type: 'progress', stage: 'prepare', done: 0, total: 1 });
   const { wards } = dataset;
+  loaded = { table: dataset.table, wardOfCrime: dataset.wardOfCrime, points: indexSnapPoints(dataset.table), wards };
   return {
     areaId: id,
     configFile,
@@ -71,6 +111,7 @@ async function loadArea({ baseUrl, areaId }: LoadRequest): Promise<LoadedArea> {
     features: wardFeatures(wards),
     labelPoints: wards.polygons.map(wardLabelPoint),
     bounds: wardBounds(wards),
+    byLsoa: dataset.byLsoa ? { cube: dataset.byLsoa.cube, lookup: summariseLookup(dataset.byLsoa.lookup) } : null,
   };
 }
 

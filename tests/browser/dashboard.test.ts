@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseBoundaries, type WardSet } from '../../src/core/boundaries.ts';
 import { wardLabelPoint } from '../../src/core/wardGeometry.ts';
 import { openDashboard, screenshot, startSession, waitForMap, type BrowserSession } from './harness.ts';
+import { canvasColourAtLonLat, distance, rgb } from './pixels.ts';
 
 interface WardOnScreen {
   id: string;
@@ -40,36 +41,9 @@ function legendColours(page: Page): Promise<string[]> {
 }
 
 /** The colour the map canvas shows at a ward's label point (HTML labels are not on the canvas). */
-async function canvasColourAt(page: Page, wardId: string): Promise<number[]> {
-  const index = wards.ids.indexOf(wardId);
-  const point = wardLabelPoint(wards.polygons[index]);
-  // Sample a little below the label point, away from any outline.
-  return page.evaluate(([lon, lat]) => {
-    const map = window.__wardMap;
-    if (!map) throw new Error('no map');
-    const canvas = map.getCanvas();
-    const { x, y } = map.project([lon, lat]);
-    const ratio = canvas.width / canvas.clientWidth;
-    const copy = document.createElement('canvas');
-    copy.width = canvas.width;
-    copy.height = canvas.height;
-    const context = copy.getContext('2d');
-    if (!context) throw new Error('no 2d context');
-    context.drawImage(canvas, 0, 0);
-    return Array.from(context.getImageData(Math.round(x * ratio), Math.round(y * ratio), 1, 1).data.slice(0, 3));
-  }, [point.lon, point.lat] as const);
-}
-
-function rgb(css: string): number[] {
-  const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(css);
-  if (hex) return [1, 2, 3].map((i) => parseInt(hex[i], 16));
-  const match = /rgba?\((\d+),\s*(\d+),\s*(\d+)/.exec(css);
-  if (!match) throw new Error(`not a colour: ${css}`);
-  return [1, 2, 3].map((i) => Number(match[i]));
-}
-
-function distance(a: number[], b: number[]): number {
-  return Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
+function canvasColourAt(page: Page, wardId: string): Promise<number[]> {
+  const point = wardLabelPoint(wards.polygons[wards.ids.indexOf(wardId)]);
+  return canvasColourAtLonLat(page, point.lon, point.lat);
 }
 
 /** Checks that the ward's fill on the canvas is its legend class's colour, nearer it than any other class. */

@@ -63,9 +63,9 @@ export async function openDashboard(session: BrowserSession, query = '', viewpor
   return page;
 }
 
-/** Waits for the map to finish rendering the current view. */
+/** Waits for the map to finish rendering the current view, including the worker's answer for a crime layer. */
 export async function waitForMap(page: Page): Promise<void> {
-  await page.waitForSelector('[data-map-state="ready"]', { timeout: 60_000 });
+  await page.waitForSelector('[data-map-state="ready"][data-layer-state="ready"]', { timeout: 60_000 });
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

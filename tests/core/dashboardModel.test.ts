@@ -4,7 +4,8 @@ import type { WardGroups } from '../../src/core/areaConfig.ts';
 import { cubeIndex, noLocationRow, outsideRow, rowCount, type Cube } from '../../src/core/cube.ts';
 import { classColours, dashboardModel, sortRows, type DashboardData } from '../../src/core/dashboardModel.ts';
 import { parseMonth } from '../../src/core/months.ts';
-import { DEFAULT_SORT, type View } from '../../src/core/viewState.ts';
+import { type View } from '../../src/core/viewState.ts';
+import { testView } from './support/views.ts';
 
 const m = (text: string) => parseMonth(text)!;
 const ASB = 0;
@@ -51,19 +52,11 @@ function makeData(missingMonth?: string): DashboardData {
     groups,
     cube,
     populationSource: 'Test population',
+    lsoaCube: null,
   };
 }
 
-const view: View = {
-  category: 'all-excl-asb',
-  period: 'cy2019',
-  measure: 'rate',
-  method: 'quantile',
-  classes: 5,
-  group: null,
-  ward: null,
-  sort: DEFAULT_SORT,
-};
+const view: View = testView({ period: 'cy2019' });
 
 describe('dashboardModel: wards', () => {
   const model = dashboardModel(makeData(), view);

@@ -25,6 +25,12 @@ describe('defaultView', () => {
         group: null,
         ward: null,
         sort: DEFAULT_SORT,
+        layer: 'wards',
+        cell: null,
+        band: null,
+        quarterly: false,
+        compare: [],
+        panel: 'wards',
       },
       notices: [],
     });
@@ -63,6 +69,12 @@ describe('serializeView and parseView', () => {
       group: 'Mid-Test',
       ward: 'E05004630',
       sort: { column: 'change', direction: 'descending' },
+      layer: 'hotspots',
+      cell: 400,
+      band: 1200,
+      quarterly: true,
+      compare: ['Burglary', 'asb'],
+      panel: 'rates',
     },
     { ...defaultView(context).view, category: 'asb', period: 'latest12', method: 'ckmeans', classes: 7, sort: { column: 'ward', direction: 'ascending' } },
   ];
@@ -108,11 +120,24 @@ describe('parseView with malformed parameters', () => {
     ['ward', 'E05999999'],
     ['sort', 'rate'],
     ['sort', 'population-desc'],
+    ['layer', 'satellite'],
+    ['cell', '10'],
+    ['cell', '250.5'],
+    ['band', '99999'],
+    ['trend', 'weekly'],
+    ['compare', 'Arson'],
+    ['panel', 'settings'],
   ])('ignores %s=%s with a notice and keeps the default', (name, value) => {
     const { view, notices } = parseView(`?${new URLSearchParams({ [name]: value })}`, context);
     expect(view).toEqual(defaults);
     expect(notices).toHaveLength(1);
     expect(notices[0]).toContain(`${name}=`);
+  });
+
+  it('compares at most three categories, once each', () => {
+    const { view, notices } = parseView('?compare=Burglary&compare=Burglary&compare=asb&compare=Vehicle+crime&compare=all', context);
+    expect(view.compare).toEqual(['Burglary', 'asb', 'Vehicle crime']);
+    expect(notices).toHaveLength(1);
   });
 
   it('keeps the valid parameters beside the invalid ones', () => {

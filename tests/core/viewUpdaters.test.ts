@@ -1,20 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseMonth } from '../../src/core/months.ts';
-import { DEFAULT_SORT, type View } from '../../src/core/viewState.ts';
+import { type View } from '../../src/core/viewState.ts';
 import { asMonthRange, sortedBy, toggleWard, withClasses, withGroup, withRangeEnd, withRangeStart } from '../../src/core/viewUpdaters.ts';
+import { testView } from './support/views.ts';
 
 const m = (text: string) => parseMonth(text)!;
 const range = { first: m('2017-04'), last: m('2019-10') };
-const view: View = {
-  category: 'all-excl-asb',
-  period: 'fy2018',
-  measure: 'rate',
-  method: 'quantile',
-  classes: 5,
-  group: null,
-  ward: null,
-  sort: DEFAULT_SORT,
-};
+const view: View = testView();
 
 describe('sortedBy', () => {
   it('reverses the order when the same column is chosen again', () => {

@@ -7,6 +7,14 @@ const LABEL_GAP = 3;
 /** Placed before every other label, so the selected ward is always named. */
 const SELECTED_PRIORITY = Number.MAX_SAFE_INTEGER;
 
+/** A box on screen that ward names keep clear of (a cluster circle and its count). */
+export interface Obstacle {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
 /**
  * Ward names as an HTML overlay over the map (the style has no glyphs, so the map works
  * offline). Each name sits at its ward's label point; on every move the greedy placement
@@ -42,17 +50,18 @@ export class WardLabels {
   }
 
   /** Labels only the wards in the group filter, and puts the selected ward first. */
-  update(model: Pick<DashboardModel, 'wards' | 'selectedWard'>): void {
+  update(model: Pick<DashboardModel, 'wards' | 'selectedWard'>, obstacles: readonly Obstacle[] = []): void {
     this.eligible = model.wards.map((ward) => ward.inFilter);
     this.selected = model.selectedWard;
-    this.place();
+    this.place(obstacles);
   }
 
-  /** Projects every label point and shows the labels that fit. */
-  place(): void {
+  /** Projects every label point and shows the labels that fit beside the obstacles. */
+  place(obstacles: readonly Obstacle[] = []): void {
     const sizes = this.measure();
     const { clientWidth: width, clientHeight: height } = this.map.getContainer();
-    const candidates: LabelCandidate[] = [];
+    // Obstacles go first (placed before anything else) and are not drawn: ids below zero.
+    const candidates: LabelCandidate[] = obstacles.map((box, i) => ({ id: -1 - i, ...box, priority: Infinity }));
     const positions = this.points.map((point) => this.map.project([point.lon, point.lat]));
     this.points.forEach((point, ward) => {
       if (!this.eligible[ward]) return;

@@ -2,12 +2,15 @@ import { AttributionControl, Map as MapLibreMap, NavigationControl, setWorkerUrl
 import 'maplibre-gl/dist/maplibre-gl.css';
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { DashboardModel } from '../../core/dashboardModel.ts';
+import { isCrimeLayer } from '../../core/layerRequest.ts';
+import { wardTooltip } from '../../core/mapText.ts';
 import type { LoadedArea } from '../../worker/messages.ts';
-import { addNotice, selectModel, useDashboard } from '../store.ts';
+import { addNotice, selectModel, useDashboard, type AnalysisState } from '../store.ts';
+import { CrimeLayerView } from './crimeLayerView.ts';
 import { hatchPattern } from './hatchPattern.ts';
 import { appStyle, fillColour, LAYERS, NO_DATA_PATTERN, selectedFilter, WARD_SOURCE, wardLayers, wardSource, wardStates } from './mapStyle.ts';
 import { WardLabels } from './wardLabels.ts';
-import { WardTooltip } from './wardTooltip.ts';
+import { MapTooltip } from './mapTooltip.ts';
 
 const FIT_MARGIN = 16;
 const PATTERN_PIXEL_RATIO = 2;
@@ -51,10 +54,12 @@ export function mountWardMap(container: HTMLElement, area: LoadedArea, options: 
   window.__wardMap = map;
 
   const labels = new WardLabels(map, area.wardNames, area.labelPoints);
-  const tooltip = new WardTooltip(container);
+  const tooltip = new MapTooltip(container);
+  let crimeLayers: CrimeLayerView | null = null;
   let styleReady = false;
   let hovered: number | null = null;
   let model: DashboardModel | null = null;
+  let analysis: AnalysisState = useDashboard.getState().analysis;
   let movedByUser = false;
 
   /** Fits the wards between the overlays: legend on the left, zoom buttons on the right, attribution below. */
@@ -76,10 +81,18 @@ export function mountWardMap(container: HTMLElement, area: LoadedArea, options: 
     model = next;
     if (!styleReady || model === null) return;
     container.dataset.mapState = 'loading';
+    // The crime layers draw over bare ward outlines. data-layer-state tells tests (and
+    // styles) whether the worker's answer for the layer has arrived.
+    const crimeLayer = isCrimeLayer(model.view.layer);
+    const answered = analysis.status === 'ready' && analysis.result?.layer === model.view.layer;
+    container.dataset.layerState = !crimeLayer || answered ? 'ready' : analysis.status === 'error' ? 'error' : 'loading';
+    const wardFills = crimeLayer ? 'none' : 'visible';
+    for (const layer of [LAYERS.fill, LAYERS.noData]) map.setLayoutProperty(layer, 'visibility', wardFills);
+    crimeLayers?.update(model, analysis.result);
     map.setPaintProperty(LAYERS.fill, 'fill-color', fillColour(model));
     wardStates(model).forEach((state, id) => map.setFeatureState({ source: WARD_SOURCE, id }, state));
     for (const layer of [LAYERS.selectedCasing, LAYERS.selected]) map.setFilter(layer, selectedFilter(model.selectedWard));
-    labels.update(model);
+    labels.update(model, crimeLayers?.placeLabels() ?? []);
     map.once('idle', () => {
       container.dataset.mapState = 'ready';
     });
@@ -94,6 +107,8 @@ export function mountWardMap(container: HTMLElement, area: LoadedArea, options: 
 
   const onStyleReady = () => {
     styleReady = true;
+    const middleLatitude = (area.bounds[1] + area.bounds[3]) / 2;
+    crimeLayers = new CrimeLayerView(map, tooltip, area.groups, middleLatitude, LAYERS.outline);
     fitWards();
     apply(selectModel(useDashboard.getState()));
   };
@@ -125,15 +140,19 @@ export function mountWardMap(container: HTMLElement, area: LoadedArea, options: 
   map.on('movestart', (event) => {
     if (event.originalEvent) movedByUser = true;
   });
-  map.on('move', () => labels.place());
+  const placeLabels = () => labels.place(crimeLayers?.placeLabels() ?? []);
+  map.on('move', placeLabels);
+  // Clusters change once their data is drawn.
+  map.on('idle', placeLabels);
   // Until the user pans or zooms, keep the whole district in view as the layout changes size.
-  map.on('resize', () => (movedByUser || !styleReady ? labels.place() : fitWards()));
+  map.on('resize', () => (movedByUser || !styleReady ? placeLabels() : fitWards()));
   map.on('mousemove', LAYERS.fill, (event) => {
     const ward = wardAt(event);
     if (ward === null || model === null) return;
     if (ward !== hovered) setHovered(ward);
     map.getCanvas().style.cursor = 'pointer';
-    tooltip.show(model, ward, event.point.x, event.point.y);
+    const text = wardTooltip(model, ward);
+    tooltip.show(text.title, text.lines, event.point.x, event.point.y);
   });
   map.on('mouseleave', LAYERS.fill, () => {
     setHovered(null);
@@ -147,11 +166,14 @@ export function mountWardMap(container: HTMLElement, area: LoadedArea, options: 
 
   const unsubscribe = useDashboard.subscribe((state) => {
     const next = selectModel(state);
-    if (next !== model) apply(next);
+    const analysisChanged = state.analysis !== analysis;
+    analysis = state.analysis;
+    if (next !== model || analysisChanged) apply(next);
   });
 
   return () => {
     unsubscribe();
+    crimeLayers?.remove();
     labels.remove();
     tooltip.remove();
     map.remove();

@@ -16,6 +16,7 @@ export interface RowSpec {
   location?: string;
   category?: string;
   outcome?: string;
+  lsoa?: string;
 }
 
 /** One police.uk row with 12 fields; Location is quoted when it holds a comma or quote. */
@@ -30,7 +31,7 @@ export function row(spec: RowSpec = {}): string {
     spec.lon ?? '0.5',
     spec.lat ?? '0.5',
     quotedLocation,
-    'E01000001',
+    spec.lsoa ?? 'E01000001',
     'Test 001A',
     spec.category ?? 'Burglary',
     spec.outcome ?? '',

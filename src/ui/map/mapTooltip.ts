@@ -1,12 +1,9 @@
-import type { DashboardModel } from '../../core/dashboardModel.ts';
-import { formatCount, formatRate } from '../../core/format.ts';
-
 /**
- * The hover tooltip: ward name, mapped value and rank, built from text nodes (never from
+ * The hover tooltip of the map: a title and lines, built from text nodes (never from
  * HTML strings, since names come from the data files). Pointer-only, so aria-hidden; the
- * table has the same figures.
+ * table and legend carry the same figures.
  */
-export class WardTooltip {
+export class MapTooltip {
   private readonly element: HTMLDivElement;
 
   constructor(container: HTMLElement) {
@@ -17,20 +14,10 @@ export class WardTooltip {
     container.append(this.element);
   }
 
-  show(model: DashboardModel, ward: number, x: number, y: number): void {
-    const row = model.wards[ward];
-    const valueText =
-      row.value === null
-        ? 'No population figure, so no rate'
-        : model.measure === 'rate'
-          ? `${formatRate(row.value, model.rateDigits)} per 1,000 residents (${formatCount(row.figures.count)} crimes)`
-          : `${formatCount(row.value)} crimes`;
-    const lines = [valueText, row.rank === null ? 'Not ranked' : `Rank ${row.rank} of ${model.wards.length}`];
-    if (row.group !== null) lines.push(`${model.groupLabel}: ${row.group}`);
-
-    const title = document.createElement('strong');
-    title.textContent = row.name;
-    this.element.replaceChildren(title, ...lines.map((line) => Object.assign(document.createElement('div'), { textContent: line })));
+  show(title: string, lines: readonly string[], x: number, y: number): void {
+    const heading = document.createElement('strong');
+    heading.textContent = title;
+    this.element.replaceChildren(heading, ...lines.map((line) => Object.assign(document.createElement('div'), { textContent: line })));
     this.element.hidden = false;
     // Beside the pointer, flipped to the other side near the right or bottom edge.
     const parent = this.element.parentElement;
