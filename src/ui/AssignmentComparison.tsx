@@ -19,7 +19,7 @@ export function AssignmentComparison({ model, lookup }: { model: DashboardModel;
         {formatCount(lookup.lsoaCount)} LSOAs, of which {formatCount(lookup.splitLsoas)} straddle a ward boundary) gives these counts for{' '}
         {model.categoryLabel.toLowerCase()}, {model.period.label}. Wards at the top move most.
       </p>
-      <div className="table-scroll table-scroll--short">
+      <div className="table-scroll table-scroll--short" tabIndex={0} role="region" aria-label="Ward counts by point and by LSOA, scrollable">
         <table className="assignment-table">
           <caption className="visually-hidden">Ward counts by map point and by LSOA</caption>
           <thead>

@@ -1,11 +1,13 @@
-import { AssignmentComparison } from './AssignmentComparison.tsx';
 import { Controls } from './Controls.tsx';
 import { DataQuality } from './DataQuality.tsx';
 import { MapPanel } from './MapPanel.tsx';
 import { Notices } from './Notices.tsx';
 import { PanelTabs } from './PanelTabs.tsx';
+import { PlacesPanel } from './PlacesPanel.tsx';
+import { RatesPanel } from './RatesPanel.tsx';
 import { selectModel, useDashboard, type LoadState } from './store.ts';
 import { Summary } from './Summary.tsx';
+import { TrendPanel } from './TrendPanel.tsx';
 import { WardTable } from './WardTable.tsx';
 
 /** The loaded dashboard: settings, map and legend, summary, the side panel's tabs and data quality. */
@@ -25,7 +27,9 @@ export function Dashboard({ load }: { load: Extract<LoadState, { status: 'ready'
             panel={model.view.panel}
             panels={{
               wards: <WardTable model={model} groupLabel={data.groups.names.length > 0 ? data.groups.label : null} hasRates={data.populationSource !== null} />,
-              places: area.byLsoa ? <AssignmentComparison model={model} lookup={area.byLsoa.lookup} /> : undefined,
+              trend: <TrendPanel data={data} model={model} districtName={area.config.name} />,
+              rates: data.populationSource !== null ? <RatesPanel model={model} /> : undefined,
+              places: <PlacesPanel model={model} lookup={area.byLsoa?.lookup ?? null} />,
             }}
           />
           <DataQuality quality={area.quality} />

@@ -3,6 +3,7 @@ import type { DashboardModel } from '../core/dashboardModel.ts';
 import { formatCount } from '../core/format.ts';
 import type { SortColumn } from '../core/viewState.ts';
 import { ChangeText, NotAvailable, RateText, UnreliableMark } from './FigureText.tsx';
+import { Sparkline } from './plots/Sparkline.tsx';
 import { useDashboard } from './store.ts';
 
 interface Column {
@@ -65,6 +66,9 @@ export function WardTable({ model, groupLabel, hasRates }: { model: DashboardMod
                 </th>
               );
             })}
+            <th scope="col" className="col-trend">
+              Months
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -90,6 +94,9 @@ export function WardTable({ model, groupLabel, hasRates }: { model: DashboardMod
                 )}
                 <td className="num">
                   <ChangeText figures={row.figures} note={row.changeNote} flag={row.significance} />
+                </td>
+                <td>
+                  <Sparkline values={row.monthly} label={`${row.name}, monthly ${model.countNoun}, ${model.period.label}`} />
                 </td>
               </tr>
             );

@@ -99,10 +99,13 @@ export function mountWardMap(container: HTMLElement, area: LoadedArea, options: 
     map.triggerRepaint();
   };
 
+  /** Outlines the hovered ward; the store shares it with the funnel plot, which highlights it too. */
   const setHovered = (ward: number | null) => {
+    if (ward === hovered) return;
     if (hovered !== null) map.setFeatureState({ source: WARD_SOURCE, id: hovered }, { hover: false });
     hovered = ward;
     if (hovered !== null) map.setFeatureState({ source: WARD_SOURCE, id: hovered }, { hover: true });
+    if (useDashboard.getState().hoveredWard !== ward) useDashboard.getState().hoverWard(ward);
   };
 
   const onStyleReady = () => {
@@ -149,7 +152,7 @@ export function mountWardMap(container: HTMLElement, area: LoadedArea, options: 
   map.on('mousemove', LAYERS.fill, (event) => {
     const ward = wardAt(event);
     if (ward === null || model === null) return;
-    if (ward !== hovered) setHovered(ward);
+    setHovered(ward);
     map.getCanvas().style.cursor = 'pointer';
     const text = wardTooltip(model, ward);
     tooltip.show(text.title, text.lines, event.point.x, event.point.y);
@@ -169,6 +172,7 @@ export function mountWardMap(container: HTMLElement, area: LoadedArea, options: 
     const analysisChanged = state.analysis !== analysis;
     analysis = state.analysis;
     if (next !== model || analysisChanged) apply(next);
+    if (styleReady && state.hoveredWard !== hovered) setHovered(state.hoveredWard);
   });
 
   return () => {
