@@ -32,10 +32,10 @@ export function TrendPanel({ data, model, districtName }: { data: DashboardData;
           <input type="checkbox" checked={view.quarterly} onChange={(event) => store.setQuarterly(event.target.checked)} /> Quarterly totals
         </label>
         <label>
-          <input type="checkbox" checked={showRolling && single} disabled={!single || view.quarterly} onChange={(event) => setShowRolling(event.target.checked)} /> 12-month average
+          <input type="checkbox" checked={showRolling && single && !view.quarterly} disabled={!single || view.quarterly} onChange={(event) => setShowRolling(event.target.checked)} /> 12-month average
         </label>
         <label>
-          <input type="checkbox" checked={showPreviousYear && single} disabled={!single || view.quarterly} onChange={(event) => setShowPreviousYear(event.target.checked)} /> Year before
+          <input type="checkbox" checked={showPreviousYear && single && !view.quarterly} disabled={!single || view.quarterly} onChange={(event) => setShowPreviousYear(event.target.checked)} /> Year before
         </label>
       </div>
       <TrendChart

@@ -88,10 +88,10 @@ export class WardLabels {
   /** Label sizes, measured once from the rendered text (the font does not change with zoom). */
   private measure(): { width: number; height: number }[] {
     if (this.sizes === null || this.sizes.some((size) => size.width === 0)) {
-      this.sizes = this.elements.map((label) => {
-        label.hidden = false;
-        return { width: label.offsetWidth, height: label.offsetHeight };
-      });
+      // Show every label first, then read every size: one layout, not one per label
+      // (thousands of forced layouts would freeze the page on a county or England).
+      for (const label of this.elements) label.hidden = false;
+      this.sizes = this.elements.map((label) => ({ width: label.offsetWidth, height: label.offsetHeight }));
     }
     return this.sizes;
   }

@@ -18,7 +18,7 @@ export function ConcentrationChart({ curve, label }: { curve: ConcentrationPoint
     .y((p) => y(p.crime));
   return (
     <div ref={container}>
-      <svg width={width} height={HEIGHT} role="img" aria-label={label}>
+      <svg width={width} height={HEIGHT} className="trend-svg" role="img" aria-label={label}>
         <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
           {[0, 25, 50, 75, 100].map((tick) => (
             <g key={tick}>

@@ -7,6 +7,8 @@ import { useWidth } from './useWidth.ts';
 
 const HEIGHT = 280;
 const MARGIN = { top: 12, right: 16, bottom: 40, left: 52 };
+/** Population ticks on the log axis: 1, 2 and 5 times powers of ten, which never crowd. */
+const LOG_TICKS = [100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000, 100000, 200000, 500000];
 const LIMIT_STYLES: Record<string, string> = { '95%': '6 3', '99.8%': '' };
 
 const POSITION_TEXT: Record<FunnelPosition, string> = {
@@ -42,7 +44,7 @@ export function FunnelPlot({ model, highlighted, onHover, onSelect }: { model: D
     .y((p) => y(Math.min(p.rate, y.domain()[1])));
   return (
     <div className="funnel-plot" ref={container}>
-      <svg width={width} height={HEIGHT} role="group" aria-label={`Funnel plot of ward rates per 1,000 residents against population, around the district rate of ${formatRate(funnel.targetRate, model.rateDigits)}`}>
+      <svg width={width} height={HEIGHT} className="trend-svg" role="group" aria-label={`Funnel plot of ward rates per 1,000 residents against population, around the district rate of ${formatRate(funnel.targetRate, model.rateDigits)}`}>
         <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
           {y.ticks(5).map((tick) => (
             <g key={tick} transform={`translate(0,${y(tick)})`}>
@@ -52,7 +54,7 @@ export function FunnelPlot({ model, highlighted, onHover, onSelect }: { model: D
               </text>
             </g>
           ))}
-          {x.ticks(4).map((tick) => (
+          {LOG_TICKS.filter((tick) => tick >= x.domain()[0] && tick <= x.domain()[1]).map((tick) => (
             <text key={tick} x={x(tick)} y={innerHeight + 16} textAnchor="middle" className="trend-tick">
               {formatCount(tick)}
             </text>
