@@ -80,7 +80,8 @@ export function wardLayers(overBasemap: boolean): LayerSpecification[] {
       id: LAYERS.outline,
       type: 'line',
       source: WARD_SOURCE,
-      paint: { 'line-color': OUTLINE, 'line-width': 0.8, 'line-opacity': ['case', dimmed, 0.35, 0.9] },
+      // Thinner when zoomed out, so thousands of wards (a county, England) do not turn the map grey.
+      paint: { 'line-color': OUTLINE, 'line-width': ['interpolate', ['linear'], ['zoom'], 6, 0.25, 9, 0.8], 'line-opacity': ['case', dimmed, 0.35, 0.9] },
     },
     {
       id: LAYERS.hover,

@@ -2,7 +2,7 @@ import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { formatCount } from '../../core/format.ts';
 
-const WIDTH = 72;
+const WIDTH = 64;
 const HEIGHT = 20;
 
 /** A ward's monthly counts over the period, as a tiny line with its last month marked. */
