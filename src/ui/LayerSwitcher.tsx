@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { DashboardModel } from '../core/dashboardModel.ts';
-import type { MapLayer } from '../core/viewState.ts';
+import { MAX_CELL_METRES, type MapLayer } from '../core/viewState.ts';
 import { SelectField } from './Field.tsx';
 import { useDashboard, type AnalysisState } from './store.ts';
 
@@ -60,7 +60,7 @@ export function LayerSwitcher({ model, analysis, previousAvailable }: { model: D
         <SelectField label="Neighbours within" value={view.band === null ? '' : String(view.band)} onChange={(value) => store.setBand(value === '' ? null : Number(value))}>
           <option value="">Automatic{view.band === null && grid?.band ? ` (${grid.band.toLocaleString('en-GB')} m)` : ''}</option>
           {BAND_MULTIPLES.map((multiple) => Math.round(cell * multiple))
-            .filter((band, i, all) => all.indexOf(band) === i)
+            .filter((band, i, all) => all.indexOf(band) === i && band <= MAX_CELL_METRES)
             .map((band) => (
               <option key={band} value={band}>
                 {band.toLocaleString('en-GB')} m

@@ -62,11 +62,6 @@ export function hexCorners(size: number, x: number, y: number): [number, number]
   });
 }
 
-/** The area of one hexagon, square metres. */
-export function hexArea(size: number): number {
-  return (SQRT3 / 2) * size * size;
-}
-
 /** Counts points (or their weights) in hexagons; only cells holding points exist. */
 export function hexbin(points: PlanePoints, size: number): HexGrid {
   const index = new Map<number, number>();

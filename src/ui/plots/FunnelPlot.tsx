@@ -4,6 +4,7 @@ import type { DashboardModel, WardRow } from '../../core/dashboardModel.ts';
 import { formatCount, formatRate } from '../../core/format.ts';
 import type { FunnelPosition } from '../../core/statistics/funnel.ts';
 import { useWidth } from './useWidth.ts';
+import { ValueAxis } from './ValueAxis.tsx';
 
 const HEIGHT = 280;
 const MARGIN = { top: 12, right: 16, bottom: 40, left: 52 };
@@ -46,14 +47,7 @@ export function FunnelPlot({ model, highlighted, onHover, onSelect }: { model: D
     <div className="funnel-plot" ref={container}>
       <svg width={width} height={HEIGHT} className="trend-svg" role="group" aria-label={`Funnel plot of ward rates per 1,000 residents against population, around the district rate of ${formatRate(funnel.targetRate, model.rateDigits)}`}>
         <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
-          {y.ticks(5).map((tick) => (
-            <g key={tick} transform={`translate(0,${y(tick)})`}>
-              <line x2={innerWidth} className="trend-grid" />
-              <text x={-6} dy="0.32em" textAnchor="end" className="trend-tick">
-                {formatCount(tick)}
-              </text>
-            </g>
-          ))}
+          <ValueAxis y={y} width={innerWidth} height={innerHeight} title="Rate per 1,000" />
           {LOG_TICKS.filter((tick) => tick >= x.domain()[0] && tick <= x.domain()[1]).map((tick) => (
             <text key={tick} x={x(tick)} y={innerHeight + 16} textAnchor="middle" className="trend-tick">
               {formatCount(tick)}
@@ -62,9 +56,6 @@ export function FunnelPlot({ model, highlighted, onHover, onSelect }: { model: D
           <line y1={innerHeight} y2={innerHeight} x2={innerWidth} className="trend-axis" />
           <text x={innerWidth / 2} y={innerHeight + 32} textAnchor="middle" className="trend-axis-label">
             Residents (log scale)
-          </text>
-          <text transform={`translate(${-40},${innerHeight / 2}) rotate(-90)`} textAnchor="middle" className="trend-axis-label">
-            Rate per 1,000
           </text>
           <line x1={0} x2={innerWidth} y1={y(funnel.targetRate)} y2={y(funnel.targetRate)} className="funnel-target" />
           {funnel.curves.map((c) => (

@@ -7,6 +7,7 @@ import { formatCount } from '../../core/format.ts';
 import { formatMonth, shortMonthLabel, type MonthIndex } from '../../core/months.ts';
 import type { TrendModel } from '../../core/trendSeries.ts';
 import { useWidth } from './useWidth.ts';
+import { ValueAxis } from './ValueAxis.tsx';
 
 /** Line styles: colour and dash pattern, so lines differ without colour too (Okabe–Ito, dark enough on white). */
 const LINE_STYLES = [
@@ -89,17 +90,7 @@ export function TrendChart({ trend, yLabel, source, quarterly, showRolling, show
         className="trend-svg"
       >
         <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
-          {y.ticks(5).map((tick) => (
-            <g key={tick} transform={`translate(0,${y(tick)})`}>
-              <line x2={innerWidth} className="trend-grid" />
-              <text x={-6} dy="0.32em" textAnchor="end" className="trend-tick">
-                {formatCount(tick)}
-              </text>
-            </g>
-          ))}
-          <text transform={`translate(${-40},${innerHeight / 2}) rotate(-90)`} textAnchor="middle" className="trend-axis-label">
-            {quarterly ? yLabel.replace('per month', 'per quarter') : yLabel}
-          </text>
+          <ValueAxis y={y} width={innerWidth} height={innerHeight} title={quarterly ? yLabel.replace('per month', 'per quarter') : yLabel} />
           {months.map((month, i) =>
             i % labelEvery === 0 ? (
               <text key={month} x={x(i)} y={innerHeight + 16} textAnchor="middle" className="trend-tick">
