@@ -52,12 +52,18 @@ function rangeLabel(from: MonthIndex, to: MonthIndex): string {
   return from === to ? shortMonthLabel(from) : `${shortMonthLabel(from)} to ${shortMonthLabel(to)}`;
 }
 
-/** The period of the same length that ends the month before this one starts. */
+/**
+ * The period of the same length that ends the month before this one starts, labelled as
+ * a financial or calendar year when it is one ("Financial year 2017/18"), as reports say.
+ */
 export function previousPeriod(period: Period): Period {
   const length = periodLength(period);
   const to = period.from - 1;
   const from = to - length + 1;
-  return { from, to, label: rangeLabel(from, to) };
+  let label = rangeLabel(from, to);
+  if (length === 12 && from % 12 === APRIL) label = `Financial year ${financialYearLabel(yearOf(from))}`;
+  if (length === 12 && from % 12 === 0) label = `Calendar year ${yearOf(from)}`;
+  return { from, to, label };
 }
 
 /** True when every month of the period lies within the loaded data. */

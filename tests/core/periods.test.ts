@@ -108,7 +108,10 @@ describe('previousPeriod and isCovered', () => {
     const fy = resolvePeriod({ kind: 'financial-year', startYear: 2018 }, TEST_VALLEY);
     const before = previousPeriod(fy);
     expect([formatMonth(before.from), formatMonth(before.to)]).toEqual(['2017-04', '2018-03']);
-    expect(before.label).toBe('Apr 2017 to Mar 2018');
+    expect(before.label).toBe('Financial year 2017/18');
+    expect(previousPeriod(resolvePeriod({ kind: 'calendar-year', year: 2019 }, TEST_VALLEY)).label).toBe('Calendar year 2018');
+    // Twelve months that are neither: a month range.
+    expect(previousPeriod({ from: m('2018-06'), to: m('2019-05'), label: '' }).label).toBe('Jun 2017 to May 2018');
   });
 
   it('gives the period of the same length just before, for any length', () => {
