@@ -53,12 +53,12 @@ function timeLayers(): LayerTimings {
   let started = performance.now();
   const points = indexSnapPoints(dataset.table);
   const snapIndexMs = performance.now() - started;
-  const data = { table: dataset.table, wardOfCrime: dataset.wardOfCrime, points, wards: dataset.wards };
+  const data = { table: dataset.table, wardOfCrime: dataset.wardOfCrime, points, wards: dataset.wards, lsoas: null };
   const last = lastMonth(dataset.cube);
   const filter = { category: 'all-excl-asb', from: Math.max(dataset.cube.firstMonth, last - 11), to: last, wards: null };
   const timed = (layer: MapLayer) => {
     started = performance.now();
-    const analysis = analyseLayer(data, filter, { layer, cell: null, band: null });
+    const analysis = analyseLayer(data, filter, { layer, units: 'hexagons', cell: null, band: null });
     return { analysis, ms: performance.now() - started };
   };
   const pointsRun = timed('points');

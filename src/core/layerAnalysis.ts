@@ -2,12 +2,13 @@ import type { Feature, FeatureCollection, Polygon } from 'geojson';
 import type { WardSet } from './boundaries.ts';
 import { countByPoint, selectCrimes, type CrimeFilter, type PointCounts, type SnapPoints } from './crimeSelection.ts';
 import { concentrationCurve, shareInTopPercent, type ConcentrationPoint } from './grid/concentration.ts';
-import { giStarOnGrid } from './grid/getisOrd.ts';
+import { giStar, giStarOnGrid } from './grid/getisOrd.ts';
 import { addStudyAreaCells, cellCentre, hexbin, hexCorners, suggestCellSize, suggestDistanceBand, topCategories, type HexGrid } from './grid/hexGrid.ts';
 import { createLocalProjection } from './grid/localProjection.ts';
 import type { MapLayer } from './viewState.ts';
 import type { CrimeTable } from './policeUkCsv.ts';
 import { WardLocator } from './spatialJoin.ts';
+import { wardLabelPoint } from './wardGeometry.ts';
 
 /** The hexagon size of the hexbin and density layers unless the user picks another. */
 export const DEFAULT_HEX_METRES = 250;
@@ -18,8 +19,13 @@ const GI_TARGET_CELLS = 2_000;
 /** Categories named in a hexagon's tooltip. */
 const TOP_CATEGORIES = 3;
 
+/** What Gi* is computed on: hexagons, or the LSOAs (when the area has LSOA boundaries). */
+export type HotspotUnits = 'hexagons' | 'lsoas';
+
 export interface AnalysisOptions {
   layer: MapLayer;
+  /** For the hot spot layer. */
+  units: HotspotUnits;
   /** Hexagon size across flats in metres; null to choose from the study area. */
   cell: number | null;
   /** Gi* distance band in metres; null to choose from the cell size. */
@@ -34,7 +40,8 @@ export interface LayerAnalysis {
   /** Crimes per snap point (empty for the hexagon layers). */
   points: PointCounts;
   grid: {
-    /** Hexagon size across flats, metres. */
+    units: HotspotUnits;
+    /** Hexagon size across flats, metres (0 for LSOAs). */
     cell: number;
     /** Gi* distance band, metres; null when no Gi* was computed. */
     band: number | null;
@@ -72,6 +79,8 @@ export interface AnalysisData {
   wardOfCrime: Int32Array;
   points: SnapPoints;
   wards: WardSet;
+  /** LSOA boundaries, for Gi* on LSOAs; null without them. */
+  lsoas: WardSet | null;
 }
 
 /** Computes the crime layer for a filter: points, or hexagons with counts (and Gi* for the hot spot layer). */
@@ -95,6 +104,7 @@ export function analyseLayer(data: AnalysisData, filter: CrimeFilter, options: A
   const areaM2 = study.areaShare * (x1 - x0) * (y1 - y0);
 
   const hotspots = options.layer === 'hotspots';
+  if (hotspots && options.units === 'lsoas' && data.lsoas !== null) return lsoaHotspots(data, data.lsoas, selected, study, projection, options, empty);
   const chosenCell = hotspots ? suggestCellSize(areaM2, GI_TARGET_CELLS) : Math.max(DEFAULT_HEX_METRES, suggestCellSize(areaM2, MAX_DISPLAY_CELLS));
   const cell = options.cell ?? chosenCell;
 
@@ -104,7 +114,7 @@ export function analyseLayer(data: AnalysisData, filter: CrimeFilter, options: A
     return {
       ...empty,
       points: countByPoint(data.points, selected),
-      grid: { cell, band: null, chosen: options.cell === null, description: `Kernel radius ${metres(cell)}` },
+      grid: { units: 'hexagons', cell, band: null, chosen: options.cell === null, description: `Kernel radius ${metres(cell)}` },
       cells: { ...empty.cells, count: counts },
     };
   }
@@ -128,6 +138,7 @@ export function analyseLayer(data: AnalysisData, filter: CrimeFilter, options: A
   return {
     ...empty,
     grid: {
+      units: 'hexagons',
       cell,
       band,
       chosen: options.cell === null && (options.band === null || !hotspots),
@@ -141,12 +152,97 @@ export function analyseLayer(data: AnalysisData, filter: CrimeFilter, options: A
 
 const metres = (m: number) => `${m.toLocaleString('en-GB')} m`;
 
+/**
+ * Gi* on the LSOAs: each LSOA's crimes (by the LSOA code police.uk gives), neighbours
+ * being the LSOAs whose label points lie within the band. The default band is the
+ * smallest that gives every LSOA at least one neighbour (as ArcGIS suggests), rounded up
+ * to 100 m. LSOAs whose label point lies outside the study area and hold no selected
+ * crime are left out.
+ */
+function lsoaHotspots(
+  data: AnalysisData,
+  lsoas: WardSet,
+  selected: Uint32Array,
+  study: StudyArea,
+  projection: ReturnType<typeof createLocalProjection>,
+  options: AnalysisOptions,
+  empty: LayerAnalysis,
+): LayerAnalysis {
+  const indexOfId = new Map(lsoas.ids.map((id, i) => [id, i]));
+  const lsoaOfCode = Int32Array.from(data.table.lsoas, (code) => indexOfId.get(code) ?? -1);
+  const tally = new Float64Array(lsoas.ids.length);
+  for (const crime of selected) {
+    const lsoa = lsoaOfCode[data.table.lsoa[crime]];
+    if (lsoa >= 0) tally[lsoa]++;
+  }
+  const labels = lsoas.polygons.map(wardLabelPoint);
+  const kept = lsoas.ids.map((_, i) => i).filter((i) => tally[i] > 0 || study.contains(labels[i].lon, labels[i].lat));
+  const position = new Int32Array(lsoas.ids.length).fill(-1);
+  kept.forEach((lsoa, k) => (position[lsoa] = k));
+  const xy = kept.map((i) => projection.toXY(labels[i].lon, labels[i].lat));
+  const band = options.band ?? Math.ceil(largestNearestNeighbour(xy) / 100) * 100;
+  const neighbours = neighboursByDistance(xy, band);
+  const count = Float64Array.from(kept, (i) => tally[i]);
+  const gi = giStar(count, neighbours);
+  // The crimes of the kept LSOAs, for each LSOA's top categories.
+  const cellOfPoint: number[] = [];
+  const categories: number[] = [];
+  for (const crime of selected) {
+    const lsoa = lsoaOfCode[data.table.lsoa[crime]];
+    if (lsoa < 0 || position[lsoa] < 0) continue;
+    cellOfPoint.push(position[lsoa]);
+    categories.push(data.table.category[crime]);
+  }
+  const top = topCategories({ cellCount: kept.length, count, cellOfPoint: Int32Array.from(cellOfPoint) }, Uint16Array.from(categories), TOP_CATEGORIES);
+  const cells = { count, bin: gi.bin, z: gi.z, p: gi.p, topCategory: top.categories, topCount: top.counts };
+  const features: Feature<Polygon, HexProperties>[] = [];
+  kept.forEach((lsoa, k) => {
+    for (const polygon of lsoas.polygons[lsoa]) {
+      features.push({ type: 'Feature', id: k, properties: { cell: k, count: count[k], bin: gi.bin[k] }, geometry: { type: 'Polygon', coordinates: polygon } });
+    }
+  });
+  const chosen = options.band === null ? '; band chosen so every LSOA has a neighbour' : '';
+  return {
+    ...empty,
+    grid: { units: 'lsoas', cell: 0, band, chosen: options.band === null, description: `Gi* on ${kept.length.toLocaleString('en-GB')} LSOAs, neighbours within ${metres(band)}${chosen}` },
+    cells,
+    hexes: { type: 'FeatureCollection', features },
+    concentration: { curve: concentrationCurve(count), topFivePercentShare: shareInTopPercent(count, 5) },
+  };
+}
+
+/** The largest distance from a point to its nearest other point. */
+function largestNearestNeighbour(xy: readonly [number, number][]): number {
+  let largest = 0;
+  xy.forEach(([x, y], i) => {
+    let nearest = Infinity;
+    xy.forEach(([u, v], j) => {
+      if (i !== j) nearest = Math.min(nearest, Math.hypot(x - u, y - v));
+    });
+    if (Number.isFinite(nearest)) largest = Math.max(largest, nearest);
+  });
+  return largest;
+}
+
+/** Neighbours (each point itself included) within `band`, in the offsets/cells form giStar takes. */
+function neighboursByDistance(xy: readonly [number, number][], band: number): { offsets: Uint32Array; cells: Uint32Array } {
+  const offsets = new Uint32Array(xy.length + 1);
+  const cells: number[] = [];
+  xy.forEach(([x, y], i) => {
+    xy.forEach(([u, v], j) => {
+      if (Math.hypot(x - u, y - v) <= band) cells.push(j);
+    });
+    offsets[i + 1] = cells.length;
+  });
+  return { offsets, cells: Uint32Array.from(cells) };
+}
+
 function emptyAnalysis(layer: MapLayer, crimes: number, categories: string[]): LayerAnalysis {
   return {
     layer,
     crimes,
     points: { point: new Uint32Array(0), lon: new Float64Array(0), lat: new Float64Array(0), count: new Uint32Array(0) },
-    grid: { cell: DEFAULT_HEX_METRES, band: null, chosen: true, description: '' },
+    grid: { units: 'hexagons', cell: DEFAULT_HEX_METRES, band: null, chosen: true, description: '' },
     cells: { count: new Float64Array(0), bin: new Int8Array(0), z: new Float64Array(0), p: new Float64Array(0), topCategory: new Uint16Array(0), topCount: new Uint32Array(0) },
     categories,
     hexes: { type: 'FeatureCollection', features: [] },
@@ -161,8 +257,14 @@ function gridDescription(cell: number, band: number | null, cellCount: number, o
   return `Gi* on ${metres(cell)} hexagons (${cells}), neighbours within ${metres(band)}${chosen}`;
 }
 
+interface StudyArea {
+  bbox: [number, number, number, number];
+  contains: (lon: number, lat: number) => boolean;
+  areaShare: number;
+}
+
 /** The wards in the filter: their bounding box, a point test, and the share of the box they cover (for sizing cells). */
-function studyArea(wards: WardSet, keep: readonly boolean[] | null): { bbox: [number, number, number, number]; contains: (lon: number, lat: number) => boolean; areaShare: number } {
+function studyArea(wards: WardSet, keep: readonly boolean[] | null): StudyArea {
   const kept: WardSet = keep === null ? wards : { ...wards, polygons: wards.polygons.map((p, i) => (keep[i] ? p : [])) };
   const locator = new WardLocator(kept);
   const bbox: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];

@@ -130,17 +130,17 @@ const HOTSPOT_LABELS: [1 | 2 | 3 | -1 | -2 | -3, string][] = [
 
 function hotspotLegend(analysis: LayerAnalysis, noun: string): LayerLegend {
   const { grid } = analysis;
+  const [one, many] = grid.units === 'lsoas' ? ['LSOA', 'LSOAs'] : ['hexagon', 'hexagons'];
   const binCount = (bin: number) => analysis.cells.bin.filter((b) => b === bin).length;
-  const notSignificant = binCount(0);
   return {
     title: `Hot spots of ${noun} (Getis-Ord Gi*)`,
     method: grid.description,
     entries: [
-      ...HOTSPOT_LABELS.map(([bin, label]) => ({ colour: HOTSPOT_COLOURS[bin], label, count: plural(binCount(bin), 'hexagon', 'hexagons'), shape: 'square' as const })),
-      { colour: 'rgba(0, 0, 0, 0)', label: 'Not significant (not drawn)', count: plural(notSignificant, 'hexagon', 'hexagons'), shape: 'square' },
+      ...HOTSPOT_LABELS.map(([bin, label]) => ({ colour: HOTSPOT_COLOURS[bin], label, count: plural(binCount(bin), one, many), shape: 'square' as const })),
+      { colour: 'rgba(0, 0, 0, 0)', label: 'Not significant (not drawn)', count: plural(binCount(0), one, many), shape: 'square' },
     ],
     notes: [
-      `Each hexagon with its neighbours is compared with the average of all ${formatCount(analysis.cells.count.length)} (those with no ${noun} too); confidence after a false-discovery-rate correction (Benjamini–Hochberg).`,
+      `Each ${one} with its neighbours is compared with the average of all ${formatCount(analysis.cells.count.length)} (those with no ${noun} too); confidence after a false-discovery-rate correction (Benjamini–Hochberg).`,
       SNAP_POINT_NOTE,
     ],
   };

@@ -24,9 +24,10 @@ export function layerRequest(model: DashboardModel, groups: WardGroups): { filte
   };
   const options: AnalysisOptions = {
     layer: view.layer,
+    units: view.layer === 'hotspots' ? view.units : 'hexagons',
     cell: view.cell,
     band: view.layer === 'hotspots' ? view.band : null,
   };
-  const key = JSON.stringify([filter.category, filter.from, filter.to, group, options.layer, options.cell, options.band]);
+  const key = JSON.stringify([filter.category, filter.from, filter.to, group, options.layer, options.units, options.cell, options.band]);
   return { filter, options, key };
 }

@@ -44,7 +44,8 @@ export function hexTooltip(analysis: LayerAnalysis, cell: number, noun: string):
   if (analysis.grid.band !== null) {
     lines.push(`${BIN_LABELS[cells.bin[cell]]} (Gi* z = ${cells.z[cell].toFixed(2)})`);
   }
-  return { title: `${countOf(cells.count[cell], noun)} in this ${formatCount(analysis.grid.cell)} m hexagon`, lines };
+  const place = analysis.grid.units === 'lsoas' ? 'LSOA' : `${formatCount(analysis.grid.cell)} m hexagon`;
+  return { title: `${countOf(cells.count[cell], noun)} in this ${place}`, lines };
 }
 
 export function clusterTooltip(crimes: number, noun: string): TooltipText {

@@ -56,7 +56,7 @@ export interface Dataset {
   /** Population rows that could not be used, and wards without a population. */
   populationProblems: string[];
   /** Crimes assigned by their LSOA's best-fit ward instead of by their point; null without LSOA boundaries. */
-  byLsoa: { lookup: LsoaWardLookup; wardOfCrime: Int32Array; cube: Cube } | null;
+  byLsoa: { lsoas: WardSet; lookup: LsoaWardLookup; wardOfCrime: Int32Array; cube: Cube } | null;
   /** Milliseconds: loading the boundaries (and population), parsing (including waiting for files), joining, aggregating. */
   timings: { boundaries: number; parse: number; join: number; aggregate: number };
 }
@@ -104,9 +104,10 @@ export async function runPipeline(input: PipelineInput, onProgress: (progress: P
   const cube = buildCube(table, ward, wards.ids.length);
   let byLsoa: Dataset['byLsoa'] = null;
   if (input.lsoas && lsoaText) {
-    const lookup = bestFitLsoaWards(parseBoundaries(input.lsoas.file.name, unwrap(await lsoaText), input.lsoas.options), wards);
+    const lsoas = parseBoundaries(input.lsoas.file.name, unwrap(await lsoaText), input.lsoas.options);
+    const lookup = bestFitLsoaWards(lsoas, wards);
     const wardByLsoa = assignByLsoa(table, lookup);
-    byLsoa = { lookup, wardOfCrime: wardByLsoa, cube: buildCube(table, wardByLsoa, wards.ids.length) };
+    byLsoa = { lsoas, lookup, wardOfCrime: wardByLsoa, cube: buildCube(table, wardByLsoa, wards.ids.length) };
   }
   const aggregated = performance.now();
 

@@ -48,6 +48,8 @@ export interface View {
   cell: number | null;
   /** Gi* distance band in metres; null for the band chosen from the cell size. */
   band: number | null;
+  /** What the hot spot layer tests: hexagons, or LSOAs when the area has their boundaries. */
+  units: 'hexagons' | 'lsoas';
   /** The trend chart shows quarterly totals instead of months. */
   quarterly: boolean;
   /** Further category keys drawn on the trend chart, for comparison. */
@@ -63,6 +65,8 @@ export interface ViewContext {
   groupNames: readonly string[];
   /** False when no ward has a population, so rates are impossible. */
   hasPopulation: boolean;
+  /** True when the area config names LSOA boundaries. */
+  hasLsoas?: boolean;
   defaults?: AreaConfig['defaultView'];
 }
 
@@ -75,7 +79,7 @@ const METHODS = Object.keys(CLASSIFICATION_LABELS) as ClassificationMethod[];
 const MEASURES: readonly Measure[] = ['count', 'rate'];
 const AREA_ID = /^[a-z0-9-]+$/;
 /** Query parameters this module reads; `area` is read by parseAreaId but is no view setting. */
-const VIEW_PARAMETERS = ['category', 'period', 'measure', 'method', 'classes', 'group', 'ward', 'sort', 'layer', 'cell', 'band', 'trend', 'compare', 'panel'];
+const VIEW_PARAMETERS = ['category', 'period', 'measure', 'method', 'classes', 'group', 'ward', 'sort', 'layer', 'cell', 'band', 'trend', 'compare', 'panel', 'units'];
 const KNOWN_PARAMETERS = new Set(['area', ...VIEW_PARAMETERS]);
 /** Longest URL value quoted back in a notice, so a hostile URL cannot flood the page. */
 const QUOTE_LIMIT = 40;
@@ -124,7 +128,7 @@ export function defaultView(context: ViewContext): { view: View; notices: string
     if (isClassCount(defaults.classes)) classes = defaults.classes;
     else configProblem('number of classes', defaults.classes, `is not a whole number from ${MIN_CLASSES} to ${MAX_CLASSES}`);
   }
-  const view: View = { category, period, measure, method, classes, group: null, ward: null, sort: DEFAULT_SORT, layer: 'wards', cell: null, band: null, quarterly: false, compare: [], panel: 'wards' };
+  const view: View = { category, period, measure, method, classes, group: null, ward: null, sort: DEFAULT_SORT, layer: 'wards', cell: null, band: null, units: 'hexagons', quarterly: false, compare: [], panel: 'wards' };
   return { view, notices };
 }
 
@@ -206,6 +210,12 @@ export function parseView(search: string, context: ViewContext): { view: View; n
       return null;
     });
   }
+  read('units', (value) => {
+    if (value !== 'hexagons' && value !== 'lsoas') return 'the hot spot units are "hexagons" or "lsoas"';
+    if (value === 'lsoas' && !context.hasLsoas) return 'this area has no LSOA boundaries';
+    view.units = value;
+    return null;
+  });
   read('trend', (value) => {
     if (value !== 'quarterly' && value !== 'monthly') return 'the trend is "monthly" or "quarterly"';
     view.quarterly = value === 'quarterly';
@@ -249,6 +259,7 @@ export function serializeView(view: View, areaId: string | null = null): string 
   if (view.layer !== 'wards') params.set('layer', view.layer);
   if (view.cell !== null) params.set('cell', String(view.cell));
   if (view.band !== null) params.set('band', String(view.band));
+  if (view.units !== 'hexagons') params.set('units', view.units);
   if (view.quarterly) params.set('trend', 'quarterly');
   for (const key of view.compare) params.append('compare', key);
   if (view.panel !== 'wards') params.set('panel', view.panel);

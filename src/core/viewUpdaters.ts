@@ -125,3 +125,8 @@ export function toggleCompared(view: View, category: string): View {
 export function withPanel(view: View, panel: SidePanel): View {
   return { ...view, panel };
 }
+
+/** Tests hot spots on hexagons or on LSOAs; the band is chosen afresh, since its scale differs. */
+export function withUnits(view: View, units: View['units']): View {
+  return units === view.units ? view : { ...view, units, band: null };
+}

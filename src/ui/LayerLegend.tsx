@@ -5,7 +5,8 @@ import type { LayerLegend as LayerLegendModel } from '../core/layerLegends.ts';
 export function LayerLegend({ legend, ref }: { legend: LayerLegendModel; ref?: Ref<HTMLElement> }) {
   const ramp = legend.entries.every((entry) => entry.shape === 'ramp');
   return (
-    <section className="legend" aria-labelledby="legend-title" ref={ref}>
+    // Focusable: on a short map the legend scrolls, and keyboard users must reach its end.
+    <section className="legend" aria-labelledby="legend-title" ref={ref} tabIndex={0}>
       <h3 id="legend-title" className="legend-title">
         {legend.title}
       </h3>

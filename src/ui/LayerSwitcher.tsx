@@ -15,14 +15,16 @@ const LAYER_LABELS: Record<MapLayer, string> = {
 
 const SIZES = [100, 150, 200, 250, 300, 400, 500, 750, 1000, 1500, 2000, 3000, 5000];
 const BAND_MULTIPLES = [1, 2, 3, 4];
+const LSOA_BANDS = [1000, 1500, 2000, 3000, 4000, 5000, 7500, 10000];
 
 /** Chooses what the map shows, and for the hexagon layers the cell size (and Gi* band). */
-export function LayerSwitcher({ model, analysis, previousAvailable }: { model: DashboardModel; analysis: AnalysisState; previousAvailable: boolean }) {
+export function LayerSwitcher({ model, analysis, previousAvailable, hasLsoas }: { model: DashboardModel; analysis: AnalysisState; previousAvailable: boolean; hasLsoas: boolean }) {
   const store = useDashboard.getState();
   const name = useId();
   const { view } = model;
   const grid = analysis.result?.layer === view.layer ? analysis.result.grid : null;
-  const sized = view.layer === 'density' || view.layer === 'hexbins' || view.layer === 'hotspots';
+  const onLsoas = view.layer === 'hotspots' && view.units === 'lsoas';
+  const sized = view.layer === 'density' || view.layer === 'hexbins' || (view.layer === 'hotspots' && !onLsoas);
   const cell = view.cell ?? grid?.cell ?? null;
   return (
     <div className="layer-switcher">
@@ -42,6 +44,12 @@ export function LayerSwitcher({ model, analysis, previousAvailable }: { model: D
           </label>
         ))}
       </fieldset>
+      {view.layer === 'hotspots' && hasLsoas && (
+        <SelectField label="Test on" value={view.units} onChange={(value) => store.setUnits(value === 'lsoas' ? 'lsoas' : 'hexagons')}>
+          <option value="hexagons">Hexagons</option>
+          <option value="lsoas">LSOAs</option>
+        </SelectField>
+      )}
       {sized && (
         <SelectField
           label={view.layer === 'density' ? 'Kernel radius' : 'Hexagon size'}
@@ -56,10 +64,10 @@ export function LayerSwitcher({ model, analysis, previousAvailable }: { model: D
           ))}
         </SelectField>
       )}
-      {view.layer === 'hotspots' && cell !== null && (
+      {view.layer === 'hotspots' && (onLsoas || cell !== null) && (
         <SelectField label="Neighbours within" value={view.band === null ? '' : String(view.band)} onChange={(value) => store.setBand(value === '' ? null : Number(value))}>
           <option value="">Automatic{view.band === null && grid?.band ? ` (${grid.band.toLocaleString('en-GB')} m)` : ''}</option>
-          {BAND_MULTIPLES.map((multiple) => Math.round(cell * multiple))
+          {(onLsoas ? LSOA_BANDS : BAND_MULTIPLES.map((multiple) => Math.round((cell ?? 0) * multiple)))
             .filter((band, i, all) => all.indexOf(band) === i && band <= MAX_CELL_METRES)
             .map((band) => (
               <option key={band} value={band}>

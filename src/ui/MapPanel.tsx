@@ -40,7 +40,7 @@ export function MapPanel({ area, model }: { area: LoadedArea; model: DashboardMo
       <h2 id="map-title" className="map-title">
         {title}: {model.categoryLabel}, {model.period.label}
       </h2>
-      <LayerSwitcher model={model} analysis={analysis} previousAvailable={model.previousAvailable} />
+      <LayerSwitcher model={model} analysis={analysis} previousAvailable={model.previousAvailable} hasLsoas={area.byLsoa !== null} />
       <div className="map-frame">
         <div ref={container} className="map" />
         {isCrimeLayer(layer) ? crimeLegend && <LayerLegend legend={crimeLegend} ref={legendRef} /> : <Legend model={model} ref={legendRef} />}

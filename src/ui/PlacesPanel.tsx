@@ -13,7 +13,7 @@ export function PlacesPanel({ model, lookup }: { model: DashboardModel; lookup: 
   const sentence =
     share === null
       ? ''
-      : `The busiest 5% of the ${analysis!.cells.count.length.toLocaleString('en-GB')} ${analysis!.grid.cell.toLocaleString('en-GB')} m hexagons hold ${share}% of ${model.countNoun}.`;
+      : `The busiest 5% of the ${analysis!.cells.count.length.toLocaleString('en-GB')} ${analysis!.grid.units === 'lsoas' ? 'LSOAs' : `${analysis!.grid.cell.toLocaleString('en-GB')} m hexagons`} hold ${share}% of ${model.countNoun}.`;
   return (
     <section className="places-panel" aria-labelledby="places-title">
       <h2 id="places-title" className="panel-title">

@@ -53,6 +53,7 @@ export interface DashboardState {
   setLayer: (layer: MapLayer) => void;
   setCellSize: (metres: number | null) => void;
   setBand: (metres: number | null) => void;
+  setUnits: (units: View['units']) => void;
   setQuarterly: (quarterly: boolean) => void;
   toggleCompared: (category: string) => void;
   /** Sets the period to a month range (the trend chart's brush). */
@@ -99,6 +100,7 @@ export const useDashboard = create<DashboardState>()((set, get) => {
     setLayer: (layer) => change((view) => update.withLayer(view, layer)),
     setCellSize: (metres) => change((view) => update.withCellSize(view, metres)),
     setBand: (metres) => change((view) => update.withBand(view, metres)),
+    setUnits: (units) => change((view) => update.withUnits(view, units)),
     setQuarterly: (quarterly) => change((view) => update.withQuarterly(view, quarterly)),
     toggleCompared: (category) => change((view) => update.toggleCompared(view, category)),
     setMonths: (from, to) => change((view, data) => update.withMonths(view, from, to, dataRange(data.cube))),
@@ -150,6 +152,7 @@ function viewContext(area: LoadedArea, data: DashboardData): ViewContext {
     wardIds: data.wardIds,
     groupNames: data.groups.names,
     hasPopulation: data.populationSource !== null,
+    hasLsoas: area.byLsoa !== null,
     defaults: area.config.defaultView,
   };
 }

@@ -96,7 +96,7 @@ async function loadArea({ baseUrl, areaId }: LoadRequest): Promise<LoadedArea> {
 
   post({ type: 'progress', stage: 'prepare', done: 0, total: 1 });
   const { wards } = dataset;
-  loaded = { table: dataset.table, wardOfCrime: dataset.wardOfCrime, points: indexSnapPoints(dataset.table), wards };
+  loaded = { table: dataset.table, wardOfCrime: dataset.wardOfCrime, points: indexSnapPoints(dataset.table), wards, lsoas: dataset.byLsoa?.lsoas ?? null };
   return {
     areaId: id,
     configFile,

@@ -91,6 +91,15 @@ describe('the crime layers on Test Valley', () => {
     await page.close();
   });
 
+  it('tests hot spots on LSOAs when asked, with the band in the legend', async () => {
+    const page = await openDashboard(session, '?layer=hotspots&units=lsoas');
+    await screenshot(page, 'layer-hot-spots-lsoas');
+    expect(await page.locator('.legend').innerText()).toMatch(/Gi\* on \d+ LSOAs, neighbours within [\d,]+ m/);
+    expect(await page.getByLabel('Test on').inputValue()).toBe('lsoas');
+    expect((await layerSummary(page))?.hotCells).toBeGreaterThan(0);
+    await page.close();
+  });
+
   it('shows a hexagon’s count and top categories on hover', async () => {
     const page = await openDashboard(session, '?layer=hexbins');
     const point = await page.evaluate(() => {

@@ -11,6 +11,7 @@ const context: ViewContext = {
   wardIds: ['E05004628', 'E05004629', 'E05004630'],
   groupNames: ['North', 'Mid-Test', 'South'],
   hasPopulation: true,
+  hasLsoas: true,
 };
 
 describe('defaultView', () => {
@@ -28,6 +29,7 @@ describe('defaultView', () => {
         layer: 'wards',
         cell: null,
         band: null,
+        units: 'hexagons',
         quarterly: false,
         compare: [],
         panel: 'wards',
@@ -72,6 +74,7 @@ describe('serializeView and parseView', () => {
       layer: 'hotspots',
       cell: 400,
       band: 1200,
+      units: 'lsoas',
       quarterly: true,
       compare: ['Burglary', 'asb'],
       panel: 'rates',
@@ -127,6 +130,7 @@ describe('parseView with malformed parameters', () => {
     ['trend', 'weekly'],
     ['compare', 'Arson'],
     ['panel', 'settings'],
+    ['units', 'wards'],
   ])('ignores %s=%s with a notice and keeps the default', (name, value) => {
     const { view, notices } = parseView(`?${new URLSearchParams({ [name]: value })}`, context);
     expect(view).toEqual(defaults);

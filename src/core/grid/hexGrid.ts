@@ -157,10 +157,10 @@ export function suggestDistanceBand(size: number): number {
 }
 
 /**
- * Each cell's `top` most common categories and their counts, in `top` slots per cell
+ * Each cell's (or area's) `top` most common categories and their counts, in `top` slots per cell
  * (category 0xffff and count 0 for an empty slot).
  */
-export function topCategories(grid: HexGrid, categoryOfPoint: Uint16Array, top: number): { categories: Uint16Array; counts: Uint32Array } {
+export function topCategories(grid: Pick<HexGrid, 'cellCount' | 'count' | 'cellOfPoint'>, categoryOfPoint: Uint16Array, top: number): { categories: Uint16Array; counts: Uint32Array } {
   let categoryCount = 0;
   for (const c of categoryOfPoint) categoryCount = Math.max(categoryCount, c + 1);
   const tally = new Uint32Array(grid.cellCount * categoryCount);

@@ -14,6 +14,7 @@ export function testView(overrides: Partial<View> = {}): View {
     layer: 'wards',
     cell: null,
     band: null,
+    units: 'hexagons',
     quarterly: false,
     compare: [],
     panel: 'wards',
