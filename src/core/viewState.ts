@@ -21,6 +21,13 @@ export const MAX_CELL_METRES = 20000;
 /** Categories the trend chart may draw beside the main selection. */
 export const MAX_COMPARED_CATEGORIES = 3;
 
+/** Where the map looks, once the user has moved it; until then the map fits the wards. */
+export interface Camera {
+  lon: number;
+  lat: number;
+  zoom: number;
+}
+
 export interface TableSort {
   column: SortColumn;
   direction: SortDirection;
@@ -55,6 +62,8 @@ export interface View {
   /** Further category keys drawn on the trend chart, for comparison. */
   compare: string[];
   panel: SidePanel;
+  /** Null while the map shows the whole area (and follows the layout). */
+  camera: Camera | null;
 }
 
 /** What a view is validated against: the loaded data and the area config's defaults. */
@@ -79,7 +88,7 @@ const METHODS = Object.keys(CLASSIFICATION_LABELS) as ClassificationMethod[];
 const MEASURES: readonly Measure[] = ['count', 'rate'];
 const AREA_ID = /^[a-z0-9-]+$/;
 /** Query parameters this module reads; `area` is read by parseAreaId but is no view setting. */
-const VIEW_PARAMETERS = ['category', 'period', 'measure', 'method', 'classes', 'group', 'ward', 'sort', 'layer', 'cell', 'band', 'trend', 'compare', 'panel', 'units'];
+const VIEW_PARAMETERS = ['category', 'period', 'measure', 'method', 'classes', 'group', 'ward', 'sort', 'layer', 'cell', 'band', 'trend', 'compare', 'panel', 'units', 'map'];
 const KNOWN_PARAMETERS = new Set(['area', ...VIEW_PARAMETERS]);
 /** Longest URL value quoted back in a notice, so a hostile URL cannot flood the page. */
 const QUOTE_LIMIT = 40;
@@ -128,7 +137,7 @@ export function defaultView(context: ViewContext): { view: View; notices: string
     if (isClassCount(defaults.classes)) classes = defaults.classes;
     else configProblem('number of classes', defaults.classes, `is not a whole number from ${MIN_CLASSES} to ${MAX_CLASSES}`);
   }
-  const view: View = { category, period, measure, method, classes, group: null, ward: null, sort: DEFAULT_SORT, layer: 'wards', cell: null, band: null, units: 'hexagons', quarterly: false, compare: [], panel: 'wards' };
+  const view: View = { category, period, measure, method, classes, group: null, ward: null, sort: DEFAULT_SORT, layer: 'wards', cell: null, band: null, units: 'hexagons', quarterly: false, compare: [], panel: 'wards', camera: null };
   return { view, notices };
 }
 
@@ -210,6 +219,12 @@ export function parseView(search: string, context: ViewContext): { view: View; n
       return null;
     });
   }
+  read('map', (value) => {
+    const camera = parseCamera(value);
+    if (!camera) return 'the map position is zoom/latitude/longitude, such as 12/51.2/-1.5';
+    view.camera = camera;
+    return null;
+  });
   read('units', (value) => {
     if (value !== 'hexagons' && value !== 'lsoas') return 'the hot spot units are "hexagons" or "lsoas"';
     if (value === 'lsoas' && !context.hasLsoas) return 'this area has no LSOA boundaries';
@@ -233,6 +248,21 @@ export function parseView(search: string, context: ViewContext): { view: View; n
     else if (!view.compare.includes(categoryKey(selection))) view.compare.push(categoryKey(selection));
   }
   return { view, notices };
+}
+
+/** "12.5/51.2034/-1.4981" (zoom/latitude/longitude, as OpenStreetMap writes it) → a camera, or null. */
+export function parseCamera(value: string): Camera | null {
+  const match = /^(\d{1,2}(?:\.\d{1,3})?)\/(-?\d{1,2}(?:\.\d{1,6})?)\/(-?\d{1,3}(?:\.\d{1,6})?)$/.exec(value);
+  if (!match) return null;
+  const [zoom, lat, lon] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (zoom > 22 || Math.abs(lat) > 85 || Math.abs(lon) > 180) return null;
+  return { lon, lat, zoom };
+}
+
+/** The camera as the address writes it: zoom to 2 decimals, coordinates to 4 (about 10 m). */
+export function formatCamera(camera: Camera): string {
+  const fixed = (value: number, digits: number) => String(Number(value.toFixed(digits)));
+  return `${fixed(camera.zoom, 2)}/${fixed(camera.lat, 4)}/${fixed(camera.lon, 4)}`;
 }
 
 export function isMetres(value: number): boolean {
@@ -263,6 +293,7 @@ export function serializeView(view: View, areaId: string | null = null): string 
   if (view.quarterly) params.set('trend', 'quarterly');
   for (const key of view.compare) params.append('compare', key);
   if (view.panel !== 'wards') params.set('panel', view.panel);
+  if (view.camera !== null) params.set('map', formatCamera(view.camera));
   return `?${params.toString()}`;
 }
 

@@ -2,7 +2,7 @@ import type { ClassificationMethod } from './classify.ts';
 import type { Measure } from './measures.ts';
 import type { MonthIndex } from './months.ts';
 import { periodFromKey, periodKey, resolvePeriod, type DataRange } from './periods.ts';
-import { isMetres, MAX_CLASSES, MAX_COMPARED_CATEGORIES, MIN_CLASSES, type MapLayer, type SidePanel, type SortColumn, type View } from './viewState.ts';
+import { isMetres, MAX_CLASSES, MAX_COMPARED_CATEGORIES, MIN_CLASSES, type Camera, type MapLayer, type SidePanel, type SortColumn, type View } from './viewState.ts';
 
 /*
  * Pure updaters: (view, argument) → new view. The store's actions call these, so every
@@ -129,4 +129,9 @@ export function withPanel(view: View, panel: SidePanel): View {
 /** Tests hot spots on hexagons or on LSOAs; the band is chosen afresh, since its scale differs. */
 export function withUnits(view: View, units: View['units']): View {
   return units === view.units ? view : { ...view, units, band: null };
+}
+
+/** Records where the user moved the map (null: back to the whole area). */
+export function withCamera(view: View, camera: Camera | null): View {
+  return { ...view, camera };
 }

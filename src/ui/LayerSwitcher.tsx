@@ -76,6 +76,11 @@ export function LayerSwitcher({ model, analysis, previousAvailable, hasLsoas }: 
             ))}
         </SelectField>
       )}
+      {view.camera !== null && (
+        <button type="button" className="ward-button" onClick={() => store.setCamera(null)}>
+          Show the whole area
+        </button>
+      )}
       <p className="layer-status" role="status">
         {analysis.status === 'running' ? 'Computing the layer…' : analysis.status === 'error' ? `The layer could not be computed: ${analysis.problem}` : ''}
       </p>

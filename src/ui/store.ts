@@ -3,7 +3,7 @@ import type { ClassificationMethod } from '../core/classify.ts';
 import { dashboardModel, dataRange, type DashboardData, type DashboardModel } from '../core/dashboardModel.ts';
 import type { Measure } from '../core/measures.ts';
 import type { MonthIndex } from '../core/months.ts';
-import { parseView, type MapLayer, type SidePanel, type SortColumn, type View, type ViewContext } from '../core/viewState.ts';
+import { parseView, type Camera, type MapLayer, type SidePanel, type SortColumn, type View, type ViewContext } from '../core/viewState.ts';
 import * as update from '../core/viewUpdaters.ts';
 import type { LayerAnalysis } from '../core/layerAnalysis.ts';
 import type { LoadedArea, ProgressMessage } from '../worker/messages.ts';
@@ -59,6 +59,10 @@ export interface DashboardState {
   /** Sets the period to a month range (the trend chart's brush). */
   setMonths: (from: MonthIndex, to: MonthIndex) => void;
   hoverWard: (ward: number | null) => void;
+  /** Where the user has moved the map. */
+  setCamera: (camera: Camera | null) => void;
+  /** The view of an address (history's back and forward), with notices for what was ignored. */
+  restoreView: (search: string) => void;
   setPanel: (panel: SidePanel) => void;
   analysisRequested: (key: string) => void;
   analysisReady: (result: LayerAnalysis) => void;
@@ -105,6 +109,13 @@ export const useDashboard = create<DashboardState>()((set, get) => {
     toggleCompared: (category) => change((view) => update.toggleCompared(view, category)),
     setMonths: (from, to) => change((view, data) => update.withMonths(view, from, to, dataRange(data.cube))),
     hoverWard: (ward) => set({ hoveredWard: ward }),
+    setCamera: (camera) => change((view) => update.withCamera(view, camera)),
+    restoreView: (search) => {
+      const { load } = get();
+      if (load.status !== 'ready') return;
+      const { view, notices } = parseView(search, viewContext(load.area, load.data));
+      set({ view, notices: [...new Set([...get().notices, ...notices])] });
+    },
     setPanel: (panel) => change((view) => update.withPanel(view, panel)),
     analysisRequested: (key) => set((state) => ({ analysis: { ...state.analysis, key, status: 'running', problem: null } })),
     analysisReady: (result) => set((state) => ({ analysis: { ...state.analysis, status: 'ready', result } })),

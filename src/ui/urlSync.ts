@@ -1,14 +1,35 @@
-import { serializeView } from '../core/viewState.ts';
+import { serializeView, type View } from '../core/viewState.ts';
 import { useDashboard } from './store.ts';
 
 /**
- * Mirrors the view into the address bar with history.replaceState, so a link or a reload
- * shows the same view. `areaId` is kept when the address named one.
+ * Keeps the view and the address in step, so every view is a link and back and forward
+ * step through views: a change of setting pushes a history entry; moving the map only
+ * replaces the current one (a pan is not a step back). Back or forward restores the
+ * view of that address. `areaId` is kept when the address named one.
  */
 export function syncViewToAddress(areaId: string | null): () => void {
-  return useDashboard.subscribe((state, previous) => {
-    if (state.view === null || state.view === previous.view) return;
+  let restoring = false;
+  const onPopState = () => {
+    restoring = true;
+    useDashboard.getState().restoreView(window.location.search);
+    restoring = false;
+  };
+  window.addEventListener('popstate', onPopState);
+  const unsubscribe = useDashboard.subscribe((state, previous) => {
+    if (state.view === null || state.view === previous.view || restoring) return;
     const search = serializeView(state.view, areaId);
-    if (search !== window.location.search) window.history.replaceState(window.history.state, '', `${search}${window.location.hash}`);
+    if (search === window.location.search) return;
+    const url = `${search}${window.location.hash}`;
+    // The first view (read from the address) and map moves replace; settings push.
+    if (previous.view === null || onlyCameraChanged(previous.view, state.view)) window.history.replaceState(window.history.state, '', url);
+    else window.history.pushState(null, '', url);
   });
+  return () => {
+    unsubscribe();
+    window.removeEventListener('popstate', onPopState);
+  };
+}
+
+function onlyCameraChanged(before: View, after: View): boolean {
+  return serializeView({ ...before, camera: null }) === serializeView({ ...after, camera: null });
 }

@@ -33,6 +33,7 @@ describe('defaultView', () => {
         quarterly: false,
         compare: [],
         panel: 'wards',
+        camera: null,
       },
       notices: [],
     });
@@ -78,6 +79,7 @@ describe('serializeView and parseView', () => {
       quarterly: true,
       compare: ['Burglary', 'asb'],
       panel: 'rates',
+      camera: { lon: -1.4981, lat: 51.2034, zoom: 12.5 },
     },
     { ...defaultView(context).view, category: 'asb', period: 'latest12', method: 'ckmeans', classes: 7, sort: { column: 'ward', direction: 'ascending' } },
   ];
@@ -131,6 +133,10 @@ describe('parseView with malformed parameters', () => {
     ['compare', 'Arson'],
     ['panel', 'settings'],
     ['units', 'wards'],
+    ['map', '12/51.2'],
+    ['map', '30/51.2/-1.5'],
+    ['map', '12/95/-1.5'],
+    ['map', '12/51.2/-1.5<script>'],
   ])('ignores %s=%s with a notice and keeps the default', (name, value) => {
     const { view, notices } = parseView(`?${new URLSearchParams({ [name]: value })}`, context);
     expect(view).toEqual(defaults);

@@ -115,7 +115,8 @@ export class CrimeLayerView {
     if (!feature) return;
     const source = this.map.getSource<GeoJSONSource>(SOURCES.points);
     const zoom = await source?.getClusterExpansionZoom(Number(feature.properties.cluster_id));
-    if (zoom !== undefined) this.map.easeTo({ center: (feature.geometry as GeoJSON.Point).coordinates as [number, number], zoom });
+    // byUser: the map records this move in the view, as it does a pan by hand.
+    if (zoom !== undefined) this.map.easeTo({ center: (feature.geometry as GeoJSON.Point).coordinates as [number, number], zoom }, { byUser: true });
   }
 
   /** The crimes at a point, asked of the worker, in a popup built from text nodes. */

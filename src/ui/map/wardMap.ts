@@ -1,7 +1,8 @@
-import { AttributionControl, Map as MapLibreMap, NavigationControl, setWorkerUrl, type MapMouseEvent } from 'maplibre-gl';
+import { AttributionControl, Map as MapLibreMap, NavigationControl, setWorkerUrl, type MapLibreEvent, type MapMouseEvent } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { DashboardModel } from '../../core/dashboardModel.ts';
+import type { Camera } from '../../core/viewState.ts';
 import { isCrimeLayer } from '../../core/layerRequest.ts';
 import { wardTooltip } from '../../core/mapText.ts';
 import type { LoadedArea } from '../../worker/messages.ts';
@@ -61,6 +62,17 @@ export function mountWardMap(container: HTMLElement, area: LoadedArea, options: 
   let model: DashboardModel | null = null;
   let analysis: AnalysisState = useDashboard.getState().analysis;
   let movedByUser = false;
+  // Set while the map moves itself (fitting the wards, following the address), so only a
+  // person's moves are written to the view.
+  let programmatic = false;
+  const moveSelf = (move: () => void) => {
+    programmatic = true;
+    try {
+      move();
+    } finally {
+      programmatic = false;
+    }
+  };
 
   /** Fits the wards between the overlays: legend on the left, zoom buttons on the right, attribution below. */
   const fitWards = () => {
@@ -74,7 +86,22 @@ export function mountWardMap(container: HTMLElement, area: LoadedArea, options: 
     };
     // Too narrow for the insets (a phone): fit the wards to the whole map instead.
     const roomy = padding.left + padding.right < container.clientWidth * 0.6 && padding.top + padding.bottom < container.clientHeight * 0.6;
-    map.fitBounds(area.bounds, { padding: roomy ? padding : FIT_MARGIN, animate: false });
+    moveSelf(() => map.fitBounds(area.bounds, { padding: roomy ? padding : FIT_MARGIN, animate: false }));
+  };
+
+  /** Follows the view's camera: the address's position, or the whole area when it has none. */
+  const followCamera = (camera: Camera | null) => {
+    if (camera === null) {
+      if (movedByUser) {
+        movedByUser = false;
+        fitWards();
+      }
+      return;
+    }
+    const centre = map.getCenter();
+    const near = Math.abs(centre.lng - camera.lon) < 1e-3 && Math.abs(centre.lat - camera.lat) < 1e-3 && Math.abs(map.getZoom() - camera.zoom) < 0.01;
+    movedByUser = true;
+    if (!near) moveSelf(() => map.jumpTo({ center: [camera.lon, camera.lat], zoom: camera.zoom }));
   };
 
   const apply = (next: DashboardModel | null) => {
@@ -92,6 +119,7 @@ export function mountWardMap(container: HTMLElement, area: LoadedArea, options: 
     map.setPaintProperty(LAYERS.fill, 'fill-color', fillColour(model));
     wardStates(model).forEach((state, id) => map.setFeatureState({ source: WARD_SOURCE, id }, state));
     for (const layer of [LAYERS.selectedCasing, LAYERS.selected]) map.setFilter(layer, selectedFilter(model.selectedWard));
+    followCamera(model.view.camera);
     labels.update(model, crimeLayers?.placeLabels() ?? []);
     map.once('idle', () => {
       container.dataset.mapState = 'ready';
@@ -113,7 +141,9 @@ export function mountWardMap(container: HTMLElement, area: LoadedArea, options: 
     const middleLatitude = (area.bounds[1] + area.bounds[3]) / 2;
     crimeLayers = new CrimeLayerView(map, tooltip, area.groups, middleLatitude, LAYERS.outline);
     fitWards();
-    apply(selectModel(useDashboard.getState()));
+    const first = selectModel(useDashboard.getState());
+    if (first) followCamera(first.view.camera);
+    apply(first);
   };
   if (basemap) {
     let fellBack = false;
@@ -140,8 +170,14 @@ export function mountWardMap(container: HTMLElement, area: LoadedArea, options: 
     }
   });
 
-  map.on('movestart', (event) => {
-    if (event.originalEvent) movedByUser = true;
+  map.on('movestart', (event: MapLibreEvent & { originalEvent?: unknown; byUser?: boolean }) => {
+    // A pan or zoom by hand, or a move the user asked for (zooming into a cluster).
+    if (event.originalEvent || event.byUser) movedByUser = true;
+  });
+  map.on('moveend', () => {
+    if (programmatic || !styleReady || !movedByUser) return;
+    const { lng, lat } = map.getCenter();
+    useDashboard.getState().setCamera({ lon: lng, lat, zoom: map.getZoom() });
   });
   const placeLabels = () => labels.place(crimeLayers?.placeLabels() ?? []);
   map.on('move', placeLabels);

@@ -18,6 +18,7 @@ export function testView(overrides: Partial<View> = {}): View {
     quarterly: false,
     compare: [],
     panel: 'wards',
+    camera: null,
     ...overrides,
   };
 }
