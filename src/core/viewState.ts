@@ -64,6 +64,8 @@ export interface View {
   panel: SidePanel;
   /** Null while the map shows the whole area (and follows the layout). */
   camera: Camera | null;
+  /** The compact page for an iframe on another site: map, legend, category and period. */
+  embed: boolean;
 }
 
 /** What a view is validated against: the loaded data and the area config's defaults. */
@@ -88,7 +90,7 @@ const METHODS = Object.keys(CLASSIFICATION_LABELS) as ClassificationMethod[];
 const MEASURES: readonly Measure[] = ['count', 'rate'];
 const AREA_ID = /^[a-z0-9-]+$/;
 /** Query parameters this module reads; `area` is read by parseAreaId but is no view setting. */
-const VIEW_PARAMETERS = ['category', 'period', 'measure', 'method', 'classes', 'group', 'ward', 'sort', 'layer', 'cell', 'band', 'trend', 'compare', 'panel', 'units', 'map'];
+const VIEW_PARAMETERS = ['category', 'period', 'measure', 'method', 'classes', 'group', 'ward', 'sort', 'layer', 'cell', 'band', 'trend', 'compare', 'panel', 'units', 'map', 'embed'];
 const KNOWN_PARAMETERS = new Set(['area', ...VIEW_PARAMETERS]);
 /** Longest URL value quoted back in a notice, so a hostile URL cannot flood the page. */
 const QUOTE_LIMIT = 40;
@@ -137,7 +139,7 @@ export function defaultView(context: ViewContext): { view: View; notices: string
     if (isClassCount(defaults.classes)) classes = defaults.classes;
     else configProblem('number of classes', defaults.classes, `is not a whole number from ${MIN_CLASSES} to ${MAX_CLASSES}`);
   }
-  const view: View = { category, period, measure, method, classes, group: null, ward: null, sort: DEFAULT_SORT, layer: 'wards', cell: null, band: null, units: 'hexagons', quarterly: false, compare: [], panel: 'wards', camera: null };
+  const view: View = { category, period, measure, method, classes, group: null, ward: null, sort: DEFAULT_SORT, layer: 'wards', cell: null, band: null, units: 'hexagons', quarterly: false, compare: [], panel: 'wards', camera: null, embed: false };
   return { view, notices };
 }
 
@@ -225,6 +227,11 @@ export function parseView(search: string, context: ViewContext): { view: View; n
     view.camera = camera;
     return null;
   });
+  read('embed', (value) => {
+    if (value !== '1' && value !== '0') return 'embed is 1 or 0';
+    view.embed = value === '1';
+    return null;
+  });
   read('units', (value) => {
     if (value !== 'hexagons' && value !== 'lsoas') return 'the hot spot units are "hexagons" or "lsoas"';
     if (value === 'lsoas' && !context.hasLsoas) return 'this area has no LSOA boundaries';
@@ -294,6 +301,7 @@ export function serializeView(view: View, areaId: string | null = null): string 
   for (const key of view.compare) params.append('compare', key);
   if (view.panel !== 'wards') params.set('panel', view.panel);
   if (view.camera !== null) params.set('map', formatCamera(view.camera));
+  if (view.embed) params.set('embed', '1');
   return `?${params.toString()}`;
 }
 

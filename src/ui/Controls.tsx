@@ -16,7 +16,7 @@ const METHOD_OPTIONS: Record<ClassificationMethod, string> = {
 const CLASS_COUNTS = Array.from({ length: MAX_CLASSES - MIN_CLASSES + 1 }, (_, i) => MIN_CLASSES + i);
 
 /** The map and table settings. */
-export function Controls({ data, model }: { data: DashboardData; model: DashboardModel }) {
+export function Controls({ data, model, embed = false }: { data: DashboardData; model: DashboardModel; embed?: boolean }) {
   const store = useDashboard.getState();
   const { view } = model;
   const categories = data.cube.categories;
@@ -36,6 +36,17 @@ export function Controls({ data, model }: { data: DashboardData; model: Dashboar
         </optgroup>
       </SelectField>
       <PeriodControl model={model} />
+      {!embed && <FullControls data={data} model={model} />}
+    </form>
+  );
+}
+
+/** The settings the embedded map leaves out. */
+function FullControls({ data, model }: { data: DashboardData; model: DashboardModel }) {
+  const store = useDashboard.getState();
+  const { view } = model;
+  return (
+    <>
       <SelectField label="Measure" value={model.measure} onChange={(value) => store.setMeasure(value as Measure)}>
         <option value="count">Count</option>
         {data.populationSource !== null && <option value="rate">Rate per 1,000 residents</option>}
@@ -64,6 +75,6 @@ export function Controls({ data, model }: { data: DashboardData; model: Dashboar
           ))}
         </SelectField>
       )}
-    </form>
+    </>
   );
 }

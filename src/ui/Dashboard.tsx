@@ -1,3 +1,4 @@
+import { serializeView } from '../core/viewState.ts';
 import { Controls } from './Controls.tsx';
 import { DataQuality } from './DataQuality.tsx';
 import { MapPanel } from './MapPanel.tsx';
@@ -5,6 +6,7 @@ import { Notices } from './Notices.tsx';
 import { PanelTabs } from './PanelTabs.tsx';
 import { PlacesPanel } from './PlacesPanel.tsx';
 import { RatesPanel } from './RatesPanel.tsx';
+import { SharePanel } from './SharePanel.tsx';
 import { selectModel, useDashboard, type LoadState } from './store.ts';
 import { Summary } from './Summary.tsx';
 import { TrendPanel } from './TrendPanel.tsx';
@@ -15,6 +17,14 @@ export function Dashboard({ load }: { load: Extract<LoadState, { status: 'ready'
   const model = useDashboard(selectModel);
   if (model === null) return null;
   const { area, data } = load;
+  if (model.view.embed) {
+    return (
+      <main id="main" className="dashboard dashboard--embed">
+        <Controls data={data} model={model} embed />
+        <MapPanel area={area} model={model} embed />
+      </main>
+    );
+  }
   return (
     <main id="main" className="dashboard">
       <Controls data={data} model={model} />
@@ -33,6 +43,7 @@ export function Dashboard({ load }: { load: Extract<LoadState, { status: 'ready'
             }}
           />
           <DataQuality quality={area.quality} />
+          <SharePanel search={serializeView(model.view, new URLSearchParams(window.location.search).get('area'))} areaName={area.config.name} />
         </div>
       </div>
     </main>

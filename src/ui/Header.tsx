@@ -1,10 +1,10 @@
 import { formatMonth } from '../core/months.ts';
 import type { LoadedArea } from '../worker/messages.ts';
 
-export function Header({ area }: { area: LoadedArea | null }) {
+export function Header({ area, fullLink }: { area: LoadedArea | null; fullLink: string | null }) {
   const dataTo = area ? formatMonth(area.range.last) : null;
   return (
-    <header className="site-header">
+    <header className={fullLink ? 'site-header site-header--embed' : 'site-header'}>
       <h1>{area ? `${area.config.name}: crime by ward` : 'Ward crime map'}</h1>
       {area && dataTo && (
         <p className="site-header-meta">
@@ -13,6 +13,11 @@ export function Header({ area }: { area: LoadedArea | null }) {
             Data to <time dateTime={dataTo}>{dataTo}</time>
           </span>
         </p>
+      )}
+      {fullLink && (
+        <a className="full-link" href={fullLink} target="_blank" rel="noopener">
+          Open the full dashboard (new tab)
+        </a>
       )}
     </header>
   );

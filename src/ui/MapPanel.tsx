@@ -12,7 +12,7 @@ import { useDashboard } from './store.ts';
 const LAYER_TITLES = { density: 'Density', hexbins: 'Hexagons', hotspots: 'Hot spots', points: 'Crimes at their map points' } as const;
 
 /** The map (a MapLibre map managed outside React) with its layer switcher, title and legend. */
-export function MapPanel({ area, model }: { area: LoadedArea; model: DashboardModel }) {
+export function MapPanel({ area, model, embed = false }: { area: LoadedArea; model: DashboardModel; embed?: boolean }) {
   const container = useRef<HTMLDivElement>(null);
   const legendRef = useRef<HTMLElement>(null);
   const analysis = useDashboard((state) => state.analysis);
@@ -40,7 +40,7 @@ export function MapPanel({ area, model }: { area: LoadedArea; model: DashboardMo
       <h2 id="map-title" className="map-title">
         {title}: {model.categoryLabel}, {model.period.label}
       </h2>
-      <LayerSwitcher model={model} analysis={analysis} previousAvailable={model.previousAvailable} hasLsoas={area.byLsoa !== null} />
+      {!embed && <LayerSwitcher model={model} analysis={analysis} previousAvailable={model.previousAvailable} hasLsoas={area.byLsoa !== null} />}
       <div className="map-frame">
         <div ref={container} className="map" />
         {isCrimeLayer(layer) ? crimeLegend && <LayerLegend legend={crimeLegend} ref={legendRef} /> : <Legend model={model} ref={legendRef} />}

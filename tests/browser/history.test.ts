@@ -1,5 +1,7 @@
+import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDashboard, startSession, waitForMap, type BrowserSession } from './harness.ts';
+import { openDashboard, screenshot, startSession, waitForMap, type BrowserSession } from './harness.ts';
+import { canvasSamples, distance } from './pixels.ts';
 
 let session: BrowserSession;
 
@@ -69,5 +71,36 @@ describe('links and history', () => {
     expect(param(shared.url(), 'map')).toBeNull();
     await page.close();
     await shared.close();
+  });
+});
+
+describe('embed mode', () => {
+  it('fits a 320 px iframe without horizontal scroll, with a link to the full dashboard', async () => {
+    const page = await openDashboard(session, '?embed=1&category=Burglary', { width: 320, height: 640 });
+    await screenshot(page, 'embed-320');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    // The wards fill the map: most of the canvas is not the bare background.
+    const background = [0xee, 0xf0, 0xf2];
+    const samples = await canvasSamples(page, 16, 16);
+    let painted = 0;
+    for (let i = 0; i < samples.length; i += 3) if (distance([samples[i], samples[i + 1], samples[i + 2]], background) > 20) painted++;
+    expect(painted / (samples.length / 3)).toBeGreaterThan(0.15);
+    expect(await page.locator('.legend').count()).toBe(1);
+    expect(await page.getByLabel('Measure').count()).toBe(0);
+    expect(await page.locator('.side-panel').count()).toBe(0);
+    const full = await page.getByRole('link', { name: /Open the full dashboard/ }).getAttribute('href');
+    expect(param(full!, 'embed')).toBeNull();
+    expect(param(full!, 'category')).toBe('Burglary');
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    await page.close();
+  });
+
+  it('offers the iframe code for the current view on the full dashboard', async () => {
+    const page = await openDashboard(session, '?category=Drugs');
+    await page.locator('.share summary').click();
+    const snippet = await page.getByLabel('Code to embed the map on a website').inputValue();
+    expect(snippet).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?category=Drugs&amp;.*embed=1" title="Crime map: Test Valley"/);
+    await page.close();
   });
 });

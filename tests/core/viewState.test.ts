@@ -34,6 +34,7 @@ describe('defaultView', () => {
         compare: [],
         panel: 'wards',
         camera: null,
+        embed: false,
       },
       notices: [],
     });
@@ -80,6 +81,7 @@ describe('serializeView and parseView', () => {
       compare: ['Burglary', 'asb'],
       panel: 'rates',
       camera: { lon: -1.4981, lat: 51.2034, zoom: 12.5 },
+      embed: true,
     },
     { ...defaultView(context).view, category: 'asb', period: 'latest12', method: 'ckmeans', classes: 7, sort: { column: 'ward', direction: 'ascending' } },
   ];
@@ -137,6 +139,7 @@ describe('parseView with malformed parameters', () => {
     ['map', '30/51.2/-1.5'],
     ['map', '12/95/-1.5'],
     ['map', '12/51.2/-1.5<script>'],
+    ['embed', 'yes'],
   ])('ignores %s=%s with a notice and keeps the default', (name, value) => {
     const { view, notices } = parseView(`?${new URLSearchParams({ [name]: value })}`, context);
     expect(view).toEqual(defaults);

@@ -19,6 +19,7 @@ export function testView(overrides: Partial<View> = {}): View {
     compare: [],
     panel: 'wards',
     camera: null,
+    embed: false,
     ...overrides,
   };
 }
