@@ -3,7 +3,9 @@ import type { DashboardModel } from '../core/dashboardModel.ts';
 import { formatCount } from '../core/format.ts';
 import type { SortColumn } from '../core/viewState.ts';
 import { ChangeText, NotAvailable, RateText, UnreliableMark } from './FigureText.tsx';
+import { wardTable } from '../core/tableExport.ts';
 import { Sparkline } from './plots/Sparkline.tsx';
+import { TableActions } from './TableActions.tsx';
 import { useDashboard } from './store.ts';
 
 interface Column {
@@ -40,70 +42,74 @@ export function WardTable({ model, groupLabel, hasRates }: { model: DashboardMod
   ];
   const filter = model.view.group !== null && model.groupFilter !== null ? `; ${model.view.group} only` : '';
 
+  const fileName = `wards-${model.view.category}-${model.view.period}.csv`.toLowerCase().replace(/[^a-z0-9.]+/g, '-');
   return (
-    <div className="table-scroll" ref={scroller}>
-      <table className="ward-table">
-        <caption>
-          Wards ranked by {model.measureLabel.toLowerCase()}: {model.categoryLabel}, {model.period.label}
-          {filter}
-          <span className="caption-note">
-            Change compared with {model.previous.label}; a rise or fall is marked significant when an exact Poisson test says so at 95%.
-            {model.wards.some((w) => w.unreliable) && ' * Fewer than 10: too few for a reliable rate or change.'}
-          </span>
-        </caption>
-        <thead>
-          <tr>
-            {columns.map((column) => {
-              const active = sort.column === column.key;
+    <>
+      <TableActions table={wardTable(model)} fileName={fileName} />
+      <div className="table-scroll" ref={scroller}>
+        <table className="ward-table">
+          <caption>
+            Wards ranked by {model.measureLabel.toLowerCase()}: {model.categoryLabel}, {model.period.label}
+            {filter}
+            <span className="caption-note">
+              Change compared with {model.previous.label}; a rise or fall is marked significant when an exact Poisson test says so at 95%.
+              {model.wards.some((w) => w.unreliable) && ' * Fewer than 10: too few for a reliable rate or change.'}
+            </span>
+          </caption>
+          <thead>
+            <tr>
+              {columns.map((column) => {
+                const active = sort.column === column.key;
+                return (
+                  <th key={column.key} scope="col" className={`col-${column.key}${column.numeric ? ' num' : ''}`} aria-sort={active ? sort.direction : undefined}>
+                    <button type="button" className="sort-button" onClick={() => sortBy(column.key)}>
+                      {column.label}{' '}
+                      <span className="sort-indicator" aria-hidden="true">
+                        {active ? (sort.direction === 'ascending' ? '▲' : '▼') : '↕'}
+                      </span>
+                    </button>
+                  </th>
+                );
+              })}
+              <th scope="col" className="col-trend">
+                Months
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {model.rows.map((row) => {
+              const selected = row.id === selectedId;
               return (
-                <th key={column.key} scope="col" className={`col-${column.key}${column.numeric ? ' num' : ''}`} aria-sort={active ? sort.direction : undefined}>
-                  <button type="button" className="sort-button" onClick={() => sortBy(column.key)}>
-                    {column.label}{' '}
-                    <span className="sort-indicator" aria-hidden="true">
-                      {active ? (sort.direction === 'ascending' ? '▲' : '▼') : '↕'}
-                    </span>
-                  </button>
-                </th>
+                <tr key={row.id} data-ward-id={row.id} className={selected ? 'is-selected' : undefined}>
+                  <td className="num">{row.rank ?? <NotAvailable reason="Not ranked: no population figure, so no rate." />}</td>
+                  <th scope="row">
+                    <button type="button" className="ward-button" aria-pressed={selected} onClick={() => toggleWard(row.id)}>
+                      {row.name}
+                    </button>
+                  </th>
+                  {groupLabel && <td>{row.group ?? '—'}</td>}
+                  <td className="num">
+                    {formatCount(row.figures.count)}
+                    {row.unreliable && <UnreliableMark />}
+                  </td>
+                  {hasRates && (
+                    <td className="num">
+                      <RateText rate={row.figures.rate} digits={model.rateDigits} missingReason="No population figure for this ward." />
+                    </td>
+                  )}
+                  <td className="num">
+                    <ChangeText figures={row.figures} note={row.changeNote} flag={row.significance} />
+                  </td>
+                  <td>
+                    <Sparkline values={row.monthly} label={`${row.name}, monthly ${model.countNoun}, ${model.period.label}`} />
+                  </td>
+                </tr>
               );
             })}
-            <th scope="col" className="col-trend">
-              Months
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {model.rows.map((row) => {
-            const selected = row.id === selectedId;
-            return (
-              <tr key={row.id} data-ward-id={row.id} className={selected ? 'is-selected' : undefined}>
-                <td className="num">{row.rank ?? <NotAvailable reason="Not ranked: no population figure, so no rate." />}</td>
-                <th scope="row">
-                  <button type="button" className="ward-button" aria-pressed={selected} onClick={() => toggleWard(row.id)}>
-                    {row.name}
-                  </button>
-                </th>
-                {groupLabel && <td>{row.group ?? '—'}</td>}
-                <td className="num">
-                  {formatCount(row.figures.count)}
-                  {row.unreliable && <UnreliableMark />}
-                </td>
-                {hasRates && (
-                  <td className="num">
-                    <RateText rate={row.figures.rate} digits={model.rateDigits} missingReason="No population figure for this ward." />
-                  </td>
-                )}
-                <td className="num">
-                  <ChangeText figures={row.figures} note={row.changeNote} flag={row.significance} />
-                </td>
-                <td>
-                  <Sparkline values={row.monthly} label={`${row.name}, monthly ${model.countNoun}, ${model.period.label}`} />
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }
 

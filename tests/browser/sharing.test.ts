@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDashboard, screenshot, startSession, waitForMap, type BrowserSession } from './harness.ts';
@@ -102,5 +103,35 @@ describe('embed mode', () => {
     const snippet = await page.getByLabel('Code to embed the map on a website').inputValue();
     expect(snippet).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?category=Drugs&amp;.*embed=1" title="Crime map: Test Valley"/);
     await page.close();
+  });
+});
+
+describe('table export', () => {
+  it('downloads the ward table as CSV with the table’s rows and figures', async () => {
+    const page = await openDashboard(session, '?category=Burglary&sort=count-desc');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+    expect(download.suggestedFilename()).toBe('wards-burglary-fy2018.csv');
+    const path = await download.path();
+    const lines = (await readFile(path, 'utf8')).trimEnd().split('\r\n');
+    expect(lines).toHaveLength(25);
+    expect(lines[0]).toBe('Rank,Ward,Ward code,Neighbourhood area,Count,Previous count,Change,Change (%),"Significance (exact Poisson test, 95%)","Rate per 1,000","Smoothed rate per 1,000"');
+    const firstRow = await page.locator('.ward-table tbody tr').first().innerText();
+    const firstCount = /\t([\d,]+)/.exec(firstRow)?.[1]?.replace(/,/g, '');
+    expect(lines[1]).toContain(`,${firstCount},`);
+    await page.close();
+  });
+
+  it('copies the table as HTML and as tab-separated text', async () => {
+    const context = await session.browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+    const page = await context.newPage();
+    await page.goto(`${session.baseUrl}?category=Drugs`);
+    await waitForMap(page);
+    await page.getByRole('button', { name: 'Copy table' }).click();
+    await page.getByText('Table copied').waitFor();
+    const text = await page.evaluate(() => navigator.clipboard.readText());
+    const rows = text.trimEnd().split('\n');
+    expect(rows).toHaveLength(25);
+    expect(rows[0].split('\t')).toHaveLength(11);
+    await context.close();
   });
 });

@@ -1,0 +1,48 @@
+import type { DashboardModel, WardRow } from './dashboardModel.ts';
+
+/** A table as plain cells, for CSV, for pasting into a word processor, and for tests. */
+export interface PlainTable {
+  caption: string;
+  header: string[];
+  rows: (string | number | null)[][];
+}
+
+/** The ward ranking with every figure the dashboard shows, in the table's order. */
+export function wardTable(model: DashboardModel): PlainTable {
+  const rate = (value: number | null) => (value === null ? null : Number(value.toFixed(model.rateDigits)));
+  const percent = (value: number | null) => (value === null ? null : Number(value.toFixed(1)));
+  return {
+    caption: `Wards ranked by ${model.measureLabel.toLowerCase()}: ${model.categoryLabel}, ${model.period.label}; change compared with ${model.previous.label}`,
+    header: ['Rank', 'Ward', 'Ward code', model.groupLabel, 'Count', 'Previous count', 'Change', 'Change (%)', 'Significance (exact Poisson test, 95%)', 'Rate per 1,000', 'Smoothed rate per 1,000'],
+    rows: model.rows.map((row: WardRow) => [
+      row.rank,
+      row.name,
+      row.id,
+      row.group,
+      row.figures.count,
+      row.figures.previous,
+      row.figures.change,
+      percent(row.figures.percentChange),
+      row.significance.kind === 'unavailable' ? null : row.significance.label,
+      rate(row.figures.rate),
+      rate(row.smoothedRate),
+    ]),
+  };
+}
+
+/** RFC 4180 CSV with CRLF line ends; missing values are empty. Cells that a spreadsheet would run as a formula are prefixed with an apostrophe. */
+export function toCsv(table: PlainTable): string {
+  const cell = (value: string | number | null) => {
+    if (value === null) return '';
+    let text = String(value);
+    if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  return [table.header, ...table.rows].map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
+}
+
+/** Tab-separated text: what a word processor or spreadsheet pastes as columns. */
+export function toTsv(table: PlainTable): string {
+  const cell = (value: string | number | null) => (value === null ? '' : String(value).replace(/[\t\r\n]+/g, ' '));
+  return [table.header, ...table.rows].map((row) => row.map(cell).join('\t')).join('\n') + '\n';
+}
