@@ -109,6 +109,8 @@ export interface DashboardModel {
   previousAvailable: boolean;
   /** Months of the period for which no file was loaded ("Feb 2019"). */
   missingMonths: string[];
+  /** Months without data in the period or the previous one; when any, there is no comparison. */
+  comparisonGaps: string[];
   /** Every ward, in ward-index order (the map's feature ids). */
   wards: WardRow[];
   /** The table: wards in the group filter, in the chosen order. */
@@ -160,7 +162,11 @@ export function dashboardModel(data: DashboardData, view: View): DashboardModel 
   const selection = categoryFromKey(view.category, cube.categories) ?? { kind: 'all-excl-asb' };
   const period = resolvePeriod(periodFromKey(view.period) ?? { kind: 'latest-12' }, range);
   const previous = previousPeriod(period);
-  const totals = periodTotals(cube, period, range, categoryMask(selection, cube.categories));
+  // A year-on-year comparison across a month without data (a file not loaded, a force that
+  // did not publish) would compare unlike periods, so it is refused and the months named.
+  const covered = periodTotals(cube, period, range, categoryMask(selection, cube.categories));
+  const comparisonGaps = covered.previous ? [...missingMonths(cube, previous), ...missingMonths(cube, period)] : [];
+  const totals = comparisonGaps.length > 0 ? { ...covered, previous: null } : covered;
   const figuresByWard = wardFigures(totals, populations);
   const measure: Measure = view.measure === 'rate' && data.populationSource !== null ? 'rate' : 'count';
   const noun: CountNoun = selection.kind === 'asb' || selection.kind === 'all' ? 'incidents' : 'crimes';
@@ -176,7 +182,7 @@ export function dashboardModel(data: DashboardData, view: View): DashboardModel 
   const funnel = funnelModel(smoothed.priorRate, populations);
   const groupFilter = view.group === null ? null : groups.names.indexOf(view.group);
   const selectedWard = view.ward === null ? -1 : data.wardIds.indexOf(view.ward);
-  const previousAvailable = isCovered(previous, range);
+  const previousAvailable = isCovered(previous, range) && comparisonGaps.length === 0;
 
   const wards: WardRow[] = figuresByWard.map((f, ward) => {
     const classIndex = changeLayer ? changeClassOf(f.percentChange, flags[ward]) : classOf(classification, values[ward]);
@@ -192,7 +198,7 @@ export function dashboardModel(data: DashboardData, view: View): DashboardModel 
       classIndex,
       colour: classIndex >= 0 ? colours[classIndex] : null,
       inFilter: groupFilter === null || groupFilter < 0 || groupIndex === groupFilter,
-      changeNote: changeNote(f, previous),
+      changeNote: changeNote(f, previous, comparisonGaps),
       significance: flags[ward],
       unreliable: f.count < SMALL_COUNT,
       monthly: periodSeries(cube, ward, mask, period),
@@ -215,15 +221,16 @@ export function dashboardModel(data: DashboardData, view: View): DashboardModel 
     previous,
     previousAvailable,
     missingMonths: missingMonths(cube, period),
+    comparisonGaps,
     wards,
     rows: sortRows(wards.filter((w) => w.inFilter), view.sort),
     district: {
-      ...summaryRow('All wards', wards.length, districtFigures(totals, wards.length, populations, cube), previous),
+      ...summaryRow('All wards', wards.length, districtFigures(totals, wards.length, populations, cube), previous, comparisonGaps),
       outside: totals.current[outsideRow(cube)],
       noLocation: totals.current[noLocationRow(cube)],
     },
     groups: groupMembers(groups).map(({ name, wards: members }) =>
-      summaryRow(name, members.length, combinedFigures(totals, members, populations), previous),
+      summaryRow(name, members.length, combinedFigures(totals, members, populations), previous, comparisonGaps),
     ),
     groupLabel: groups.label,
     classification,
@@ -246,15 +253,16 @@ function funnelModel(targetRate: number, populations: readonly (number | null)[]
   return { targetRate, curves: funnelCurves(targetRate, min * 0.8, max * 1.2) };
 }
 
-/** Why a change is not available: no previous period in the data (previous is null), or nothing in it. */
-function changeNote(f: AreaFigures, previous: Period): string | null {
+/** Why a change is not available: no previous period in the data, a month without data in either period, or nothing before. */
+function changeNote(f: AreaFigures, previous: Period, gaps: readonly string[]): string | null {
+  if (f.previous === null && gaps.length > 0) return `No comparison: no data was loaded for ${gaps.join(', ')}, so the periods would not be like for like.`;
   if (f.previous === null) return `The data does not cover the previous period (${previous.label}).`;
   if (f.previous === 0) return `None in the previous period (${previous.label}), so no percentage change.`;
   return null;
 }
 
-function summaryRow(name: string, wardCount: number, figures: AreaFigures, previous: Period): SummaryRow {
-  return { name, wardCount, figures, changeNote: changeNote(figures, previous), significance: changeFlag(figures) };
+function summaryRow(name: string, wardCount: number, figures: AreaFigures, previous: Period, gaps: readonly string[]): SummaryRow {
+  return { name, wardCount, figures, changeNote: changeNote(figures, previous, gaps), significance: changeFlag(figures) };
 }
 
 /** A ward's monthly counts over the period; null for months without data. */

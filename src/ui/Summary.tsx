@@ -9,7 +9,9 @@ export function Summary({ model }: { model: DashboardModel }) {
   const hasRates = model.wards.some((w) => w.figures.rate !== null);
   const change =
     f.change === null
-      ? `no comparison: the data does not cover ${previous.label}`
+      ? model.comparisonGaps.length > 0
+        ? `no comparison with ${previous.label}: no data was loaded for ${model.comparisonGaps.join(', ')}`
+        : `no comparison: the data does not cover ${previous.label}`
       : `${formatSignedCount(f.change)}${f.percentChange === null ? '' : ` (${formatSignedPercent(f.percentChange)})`} compared with ${previous.label} (${formatCount(f.previous ?? 0)}): ${district.significance.label.toLowerCase()}`;
   return (
     <section className="summary" aria-labelledby="summary-title">

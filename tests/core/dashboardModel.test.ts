@@ -141,6 +141,19 @@ describe('dashboardModel: summaries', () => {
     expect(model.missingMonths).toEqual([]);
     expect(dashboardModel(makeData('2019-06'), view).missingMonths).toEqual(['Jun 2019']);
   });
+
+  it('refuses a comparison across a month without data in either period, and names it', () => {
+    for (const gap of ['2018-06', '2019-06']) {
+      const model = dashboardModel(makeData(gap), view);
+      expect(model.comparisonGaps).toEqual([gap === '2018-06' ? 'Jun 2018' : 'Jun 2019']);
+      expect(model.previousAvailable).toBe(false);
+      expect(model.district.figures.change).toBeNull();
+      expect(model.wards[0].figures.change).toBeNull();
+      expect(model.wards[0].changeNote).toContain(`no data was loaded for ${model.comparisonGaps[0]}`);
+      expect(model.wards[0].significance.kind).toBe('unavailable');
+    }
+    expect(dashboardModel(makeData(), view).comparisonGaps).toEqual([]);
+  });
 });
 
 describe('dashboardModel: legend', () => {
