@@ -1,53 +1,43 @@
 import type { Page } from 'playwright-core';
 
-/** The colour the map canvas shows at a coordinate (HTML overlays are not on the canvas). */
-export function canvasColourAtLonLat(page: Page, lon: number, lat: number): Promise<number[]> {
-  return page.evaluate(
-    ([x0, y0]) => {
-      const map = window.__wardMap;
-      if (!map) throw new Error('no map');
-      const canvas = map.getCanvas();
-      const { x, y } = map.project([x0, y0]);
-      const ratio = canvas.width / canvas.clientWidth;
-      const copy = document.createElement('canvas');
-      copy.width = canvas.width;
-      copy.height = canvas.height;
-      const context = copy.getContext('2d');
-      if (!context) throw new Error('no 2d context');
-      context.drawImage(canvas, 0, 0);
-      return Array.from(context.getImageData(Math.round(x * ratio), Math.round(y * ratio), 1, 1).data.slice(0, 3));
-    },
-    [lon, lat] as const,
-  );
+/** The RGB colours of the map canvas at points given in CSS pixels (HTML overlays are not on the canvas). */
+function canvasPixels(page: Page, points: readonly [number, number][]): Promise<number[][]> {
+  return page.evaluate((at) => {
+    const map = window.__wardMap;
+    if (!map) throw new Error('no map');
+    const canvas = map.getCanvas();
+    const ratio = canvas.width / canvas.clientWidth;
+    const copy = document.createElement('canvas');
+    copy.width = canvas.width;
+    copy.height = canvas.height;
+    const context = copy.getContext('2d');
+    if (!context) throw new Error('no 2d context');
+    context.drawImage(canvas, 0, 0);
+    const { data } = context.getImageData(0, 0, copy.width, copy.height);
+    return at.map(([x, y]) => {
+      const offset = (Math.round(y * ratio) * copy.width + Math.round(x * ratio)) * 4;
+      return [data[offset], data[offset + 1], data[offset + 2]];
+    });
+  }, points);
 }
 
-/** The canvas sampled on a coarse grid (RGB per sample): enough to tell whether two renderings differ. */
-export function canvasSamples(page: Page, columns = 48, rows = 32): Promise<number[]> {
-  return page.evaluate(
-    ([cols, rowCount]) => {
-      const map = window.__wardMap;
-      if (!map) throw new Error('no map');
-      const canvas = map.getCanvas();
-      const copy = document.createElement('canvas');
-      copy.width = canvas.width;
-      copy.height = canvas.height;
-      const context = copy.getContext('2d');
-      if (!context) throw new Error('no 2d context');
-      context.drawImage(canvas, 0, 0);
-      const { data } = context.getImageData(0, 0, copy.width, copy.height);
-      const samples: number[] = [];
-      for (let j = 0; j < rowCount; j++) {
-        for (let i = 0; i < cols; i++) {
-          const x = Math.floor(((i + 0.5) / cols) * copy.width);
-          const y = Math.floor(((j + 0.5) / rowCount) * copy.height);
-          const at = (y * copy.width + x) * 4;
-          samples.push(data[at], data[at + 1], data[at + 2]);
-        }
-      }
-      return samples;
-    },
-    [columns, rows] as const,
-  );
+/** The colour the map canvas shows at a coordinate. */
+export async function canvasColourAtLonLat(page: Page, lon: number, lat: number): Promise<number[]> {
+  const point = await page.evaluate(([x, y]) => window.__wardMap!.project([x, y]), [lon, lat] as const);
+  return (await canvasPixels(page, [[point.x, point.y]]))[0];
+}
+
+/** The canvas sampled on a coarse grid (RGB per sample, flattened): enough to tell whether two renderings differ. */
+export async function canvasSamples(page: Page, columns = 48, rows = 32): Promise<number[]> {
+  const size = await page.evaluate(() => {
+    const canvas = window.__wardMap!.getCanvas();
+    return { width: canvas.clientWidth, height: canvas.clientHeight };
+  });
+  const points: [number, number][] = [];
+  for (let j = 0; j < rows; j++) {
+    for (let i = 0; i < columns; i++) points.push([Math.floor(((i + 0.5) / columns) * size.width), Math.floor(((j + 0.5) / rows) * size.height)]);
+  }
+  return (await canvasPixels(page, points)).flat();
 }
 
 /** The share of samples (RGB triples) that differ noticeably between two renderings. */
