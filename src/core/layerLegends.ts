@@ -141,9 +141,28 @@ function hotspotLegend(analysis: LayerAnalysis, noun: string): LayerLegend {
     ],
     notes: [
       `Each ${one} with its neighbours is compared with the average of all ${formatCount(analysis.cells.count.length)} (those with no ${noun} too); confidence after a false-discovery-rate correction (Benjamini–Hochberg).`,
+      ...sparseWarning(analysis, noun),
       SNAP_POINT_NOTE,
     ],
   };
+}
+
+/** Below this many crimes expected in a neighbourhood, Gi*'s normal approximation finds spurious hot spots. */
+const SPARSE_NEIGHBOURHOOD = 20;
+
+/**
+ * A warning when hexagon neighbourhoods hold few crimes on average: the Poisson tail is
+ * then heavier than the normal one Gi* assumes, so noise passes for hot spots more often.
+ */
+export function sparseWarning(analysis: LayerAnalysis, noun: string): string[] {
+  const { grid, cells } = analysis;
+  if (grid.units !== 'hexagons' || grid.band === null || cells.count.length === 0) return [];
+  let total = 0;
+  for (const c of cells.count) total += c;
+  const cellsPerNeighbourhood = (Math.PI * grid.band ** 2) / ((Math.sqrt(3) / 2) * grid.cell ** 2);
+  const expected = (total / cells.count.length) * cellsPerNeighbourhood;
+  if (expected >= SPARSE_NEIGHBOURHOOD) return [];
+  return [`Few ${noun} per neighbourhood (about ${expected.toFixed(1)} on average): some hot spots may be chance. Larger hexagons or a longer period give a surer result.`];
 }
 
 function pointsLegend(analysis: LayerAnalysis, noun: string): LayerLegend {
