@@ -10,7 +10,7 @@ import { lastMonth, monthlySeries, noLocationRow, outsideRow, sumByRow, type Cub
 import { rateDigits } from './format.ts';
 import { combinedFigures, districtFigures, periodTotals, wardFigures, type AreaFigures, type Measure } from './measures.ts';
 import { shortMonthLabel } from './months.ts';
-import { isCovered, periodFromKey, previousPeriod, resolvePeriod, type DataRange, type Period } from './periods.ts';
+import { inSentence, isCovered, periodFromKey, previousPeriod, resolvePeriod, type DataRange, type Period } from './periods.ts';
 import type { SortColumn, TableSort, View } from './viewState.ts';
 
 /** The loaded area as the main thread holds it: everything the dashboard derives its figures from. */
@@ -256,8 +256,8 @@ function funnelModel(targetRate: number, populations: readonly (number | null)[]
 /** Why a change is not available: no previous period in the data, a month without data in either period, or nothing before. */
 function changeNote(f: AreaFigures, previous: Period, gaps: readonly string[]): string | null {
   if (f.previous === null && gaps.length > 0) return `No comparison: no data was loaded for ${gaps.join(', ')}, so the periods would not be like for like.`;
-  if (f.previous === null) return `The data does not cover the previous period (${previous.label}).`;
-  if (f.previous === 0) return `None in the previous period (${previous.label}), so no percentage change.`;
+  if (f.previous === null) return `The data does not cover the previous period (${inSentence(previous.label)}).`;
+  if (f.previous === 0) return `None in the previous period (${inSentence(previous.label)}), so no percentage change.`;
   return null;
 }
 
@@ -280,10 +280,10 @@ function changeLegend(wards: WardRow[], previous: Period, noun: CountNoun): Lege
   const { colours, labels } = changeClasses();
   const missing = wards.filter((w) => w.classIndex < 0).length;
   return {
-    title: `Change in ${noun} on ${previous.label}`,
+    title: `Change in ${noun} on ${inSentence(previous.label)}`,
     method: 'Percent change; coloured only where an exact Poisson test finds the change significant at 95%',
     entries: colours.map((colour, i) => ({ colour, label: labels[i], wardCount: wards.filter((w) => w.classIndex === i).length })),
-    noData: missing === 0 ? null : { label: `No percentage change (none in ${previous.label}, or not in the data)`, wardCount: missing },
+    noData: missing === 0 ? null : { label: `No percentage change (none in ${inSentence(previous.label)}, or not in the data)`, wardCount: missing },
     populationNote: null,
   };
 }

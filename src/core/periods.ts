@@ -66,6 +66,11 @@ export function previousPeriod(period: Period): Period {
   return { from, to, label };
 }
 
+/** A period's label inside a sentence: "compared with financial year 2017/18". */
+export function inSentence(label: string): string {
+  return /^(Financial|Calendar) year /.test(label) ? label[0].toLowerCase() + label.slice(1) : label;
+}
+
 /** True when every month of the period lies within the loaded data. */
 export function isCovered(period: Period, range: DataRange): boolean {
   return period.from >= range.first && period.to <= range.last;

@@ -1,3 +1,4 @@
+import { inSentence } from './periods.ts';
 import type { DashboardModel, WardRow } from './dashboardModel.ts';
 
 /** A table as plain cells, for CSV, for pasting into a word processor, and for tests. */
@@ -12,7 +13,7 @@ export function wardTable(model: DashboardModel): PlainTable {
   const rate = (value: number | null) => (value === null ? null : Number(value.toFixed(model.rateDigits)));
   const percent = (value: number | null) => (value === null ? null : Number(value.toFixed(1)));
   return {
-    caption: `Wards ranked by ${model.measureLabel.toLowerCase()}: ${model.categoryLabel}, ${model.period.label}; change compared with ${model.previous.label}`,
+    caption: `Wards ranked by ${model.measureLabel.toLowerCase()}: ${model.categoryLabel}, ${model.period.label}; change compared with ${inSentence(model.previous.label)}`,
     header: ['Rank', 'Ward', 'Ward code', model.groupLabel, 'Count', 'Previous count', 'Change', 'Change (%)', 'Significance (exact Poisson test, 95%)', 'Rate per 1,000', 'Smoothed rate per 1,000'],
     rows: model.rows.map((row: WardRow) => [
       row.rank,

@@ -1,3 +1,4 @@
+import { inSentence } from '../core/periods.ts';
 import { useEffect, useRef } from 'react';
 import type { DashboardModel } from '../core/dashboardModel.ts';
 import { isCrimeLayer } from '../core/layerRequest.ts';
@@ -33,7 +34,7 @@ export function MapPanel({ area, model, embed = false }: { area: LoadedArea; mod
     layer === 'wards'
       ? model.measureLabel
       : layer === 'change'
-        ? `Change on ${model.previous.label}`
+        ? `Change on ${inSentence(model.previous.label)}`
         : LAYER_TITLES[layer];
   return (
     <section className="map-panel" aria-labelledby="map-title">

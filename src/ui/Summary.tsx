@@ -1,3 +1,4 @@
+import { inSentence } from '../core/periods.ts';
 import type { DashboardModel } from '../core/dashboardModel.ts';
 import { formatCount, formatRate, formatSignedCount, formatSignedPercent } from '../core/format.ts';
 import { ChangeText, RateText } from './FigureText.tsx';
@@ -10,9 +11,9 @@ export function Summary({ model }: { model: DashboardModel }) {
   const change =
     f.change === null
       ? model.comparisonGaps.length > 0
-        ? `no comparison with ${previous.label}: no data was loaded for ${model.comparisonGaps.join(', ')}`
-        : `no comparison: the data does not cover ${previous.label}`
-      : `${formatSignedCount(f.change)}${f.percentChange === null ? '' : ` (${formatSignedPercent(f.percentChange)})`} compared with ${previous.label} (${formatCount(f.previous ?? 0)}): ${district.significance.label.toLowerCase()}`;
+        ? `no comparison with ${inSentence(previous.label)}: no data was loaded for ${model.comparisonGaps.join(', ')}`
+        : `no comparison: the data does not cover ${inSentence(previous.label)}`
+      : `${formatSignedCount(f.change)}${f.percentChange === null ? '' : ` (${formatSignedPercent(f.percentChange)})`} compared with ${inSentence(previous.label)} (${formatCount(f.previous ?? 0)}): ${district.significance.label.toLowerCase()}`;
   return (
     <section className="summary" aria-labelledby="summary-title">
       <h2 id="summary-title">

@@ -1,3 +1,4 @@
+import { inSentence } from '../core/periods.ts';
 import { useEffect, useRef } from 'react';
 import type { DashboardModel } from '../core/dashboardModel.ts';
 import { formatCount } from '../core/format.ts';
@@ -52,7 +53,7 @@ export function WardTable({ model, groupLabel, hasRates }: { model: DashboardMod
             Wards ranked by {model.measureLabel.toLowerCase()}: {model.categoryLabel}, {model.period.label}
             {filter}
             <span className="caption-note">
-              Change compared with {model.previous.label}; a rise or fall is marked significant when an exact Poisson test says so at 95%.
+              Change compared with {inSentence(model.previous.label)}; a rise or fall is marked significant when an exact Poisson test says so at 95%.
               {model.wards.some((w) => w.unreliable) && ' * Fewer than 10: too few for a reliable rate or change.'}
             </span>
           </caption>

@@ -5,6 +5,7 @@ import {
   completeFinancialYears,
   defaultPeriodSpec,
   financialYearLabel,
+  inSentence,
   isCovered,
   periodFromKey,
   periodKey,
@@ -112,6 +113,8 @@ describe('previousPeriod and isCovered', () => {
     expect(previousPeriod(resolvePeriod({ kind: 'calendar-year', year: 2019 }, TEST_VALLEY)).label).toBe('Calendar year 2018');
     // Twelve months that are neither: a month range.
     expect(previousPeriod({ from: m('2018-06'), to: m('2019-05'), label: '' }).label).toBe('Jun 2017 to May 2018');
+    // Inside a sentence: "compared with financial year 2017/18"; month ranges keep their capitals.
+    expect([inSentence('Financial year 2017/18'), inSentence('Calendar year 2018'), inSentence('Jun 2017 to May 2018')]).toEqual(['financial year 2017/18', 'calendar year 2018', 'Jun 2017 to May 2018']);
   });
 
   it('gives the period of the same length just before, for any length', () => {
