@@ -36,12 +36,42 @@ export interface AreaConfig {
   basemap?: { style: string; attribution: string };
   /** Attribution lines shown in the app and on exports. */
   attribution: string[];
+  disclosure?: DisclosureConfig;
+}
+
+/**
+ * Disclosure control for the public site: ward and group counts below the threshold are
+ * withheld, and sensitive categories are shown only at ward level and above.
+ */
+export interface DisclosureConfig {
+  defaultMode: 'public' | 'officer';
+  threshold: number;
+  sensitiveCategories: string[];
+}
+
+export const DEFAULT_DISCLOSURE: DisclosureConfig = {
+  defaultMode: 'officer',
+  threshold: 5,
+  sensitiveCategories: ['Violence and sexual offences'],
+};
+
+/** A way of splitting the district for the report, e.g. North against Mid-Test with South. */
+export interface SplitConfig {
+  name: string;
+  areas: { name: string; groups: string[] }[];
 }
 
 /** Ward groups: listed by ward code or name, or taken from a boundary property (e.g. a district code). */
-export type GroupConfig =
+export type GroupConfig = (
   | { label: string; groups: { name: string; description?: string; wards: string[] }[] }
-  | { label: string; property: string; names?: Record<string, string> };
+  | { label: string; property: string; names?: Record<string, string> }
+) & { splits?: SplitConfig[] };
+
+export interface ResolvedSplit {
+  name: string;
+  /** Each area's name and the indices of the groups it combines. */
+  areas: { name: string; groups: number[] }[];
+}
 
 export interface WardGroups {
   /** What a group is called, e.g. "Neighbourhood area". */
@@ -50,6 +80,7 @@ export interface WardGroups {
   descriptions: string[];
   /** Group index of each ward, or -1 when the ward is in no group. */
   wardGroup: Int32Array;
+  splits: ResolvedSplit[];
 }
 
 /** Validates a parsed JSON config, naming the first thing wrong. */
@@ -71,6 +102,7 @@ export function parseAreaConfig(fileName: string, json: unknown): AreaConfig {
   }
   if (config.lsoas && typeof config.lsoas.file !== 'string') fail('"lsoas" needs "file"');
   if (!Array.isArray(config.attribution)) fail('"attribution" must be a list of lines');
+  if (config.disclosure !== undefined) checkDisclosure(config.disclosure, fail);
   const groups = config.groups as Record<string, unknown> | undefined;
   if (groups && !Array.isArray(groups.groups) && typeof groups.property !== 'string') {
     fail('"groups" needs either a "groups" list or a "property"');
@@ -87,10 +119,19 @@ export function parseAreaConfig(fileName: string, json: unknown): AreaConfig {
   return config as AreaConfig;
 }
 
+function checkDisclosure(disclosure: unknown, fail: (problem: string) => never): void {
+  const d = disclosure as Partial<DisclosureConfig> | null;
+  if (d?.defaultMode !== 'public' && d?.defaultMode !== 'officer') fail('"disclosure.defaultMode" must be "public" or "officer"');
+  if (!Number.isInteger(d?.threshold) || (d?.threshold ?? 0) < 1) fail('"disclosure.threshold" must be a whole number of at least 1');
+  if (!Array.isArray(d?.sensitiveCategories) || d.sensitiveCategories.some((c) => typeof c !== 'string')) {
+    fail('"disclosure.sensitiveCategories" must be a list of police.uk category names');
+  }
+}
+
 /** Resolves the config's groups against the wards; a listed ward that does not exist is an error. */
 export function resolveGroups(fileName: string, config: GroupConfig | undefined, wards: WardSet): WardGroups {
   const wardGroup = new Int32Array(wards.ids.length).fill(-1);
-  if (!config) return { label: 'Group', names: [], descriptions: [], wardGroup };
+  if (!config) return { label: 'Group', names: [], descriptions: [], wardGroup, splits: [] };
   if ('property' in config) {
     const names: string[] = [];
     wards.properties.forEach((properties, ward) => {
@@ -101,7 +142,7 @@ export function resolveGroups(fileName: string, config: GroupConfig | undefined,
       if (index < 0) index = names.push(name) - 1;
       wardGroup[ward] = index;
     });
-    return { label: config.label, names, descriptions: names.map(() => ''), wardGroup };
+    return { label: config.label, names, descriptions: names.map(() => ''), wardGroup, splits: resolveSplits(fileName, config.splits, names) };
   }
   config.groups.forEach((group, index) => {
     for (const key of group.wards) {
@@ -115,10 +156,31 @@ export function resolveGroups(fileName: string, config: GroupConfig | undefined,
       wardGroup[ward] = index;
     }
   });
+  const names = config.groups.map((g) => g.name);
   return {
     label: config.label,
-    names: config.groups.map((g) => g.name),
+    names,
     descriptions: config.groups.map((g) => g.description ?? ''),
     wardGroup,
+    splits: resolveSplits(fileName, config.splits, names),
   };
+}
+
+/** Resolves each split's areas to group indices; an unknown group, or a group in two areas, is an error. */
+function resolveSplits(fileName: string, splits: SplitConfig[] | undefined, names: readonly string[]): ResolvedSplit[] {
+  return (splits ?? []).map((split) => {
+    if (typeof split?.name !== 'string' || !Array.isArray(split.areas)) throw new InputError(fileName, 'each of "groups.splits" needs a "name" and "areas"');
+    const used = new Set<number>();
+    const areas = split.areas.map((area) => ({
+      name: area.name,
+      groups: area.groups.map((group) => {
+        const index = names.indexOf(group);
+        if (index < 0) throw new InputError(fileName, `split "${split.name}" names the group "${group}", which does not exist`);
+        if (used.has(index)) throw new InputError(fileName, `split "${split.name}" puts the group "${group}" in more than one area`);
+        used.add(index);
+        return index;
+      }),
+    }));
+    return { name: split.name, areas };
+  });
 }

@@ -4,11 +4,13 @@ import { categoryFromKey, categoryLabel, categoryMask } from './categories.ts';
 import { CLASSIFICATION_LABELS, classify, classOf, countClassLabel, rateClassLabel, type Classification } from './classify.ts';
 import { changeFlag, SMALL_COUNT, type ChangeFlag } from './changeFlags.ts';
 import { changeClasses, changeClassOf } from './changeMap.ts';
+import type { DisclosureConfig } from './areaConfig.ts';
+import { disclosureFor, isSmall, withheldText, withheldWards, withholdSmallMonths, type Disclosure } from './disclosure.ts';
 import { empiricalBayesRates } from './statistics/empiricalBayes.ts';
 import { funnelCurves, funnelPosition, type FunnelPosition } from './statistics/funnel.ts';
 import { lastMonth, monthlySeries, noLocationRow, outsideRow, sumByRow, type Cube } from './cube.ts';
 import { rateDigits } from './format.ts';
-import { combinedFigures, districtFigures, periodTotals, wardFigures, type AreaFigures, type Measure } from './measures.ts';
+import { combinedFigures, competitionRanks, districtFigures, figures, periodTotals, type PeriodTotals, wardFigures, type AreaFigures, type Measure } from './measures.ts';
 import { shortMonthLabel } from './months.ts';
 import { inSentence, isCovered, periodFromKey, previousPeriod, resolvePeriod, type DataRange, type Period } from './periods.ts';
 import type { SortColumn, TableSort, View } from './viewState.ts';
@@ -24,6 +26,8 @@ export interface DashboardData {
   populationSource: string | null;
   /** The same crimes assigned by the best-fit ward of their LSOA; null without LSOA boundaries. */
   lsoaCube: Cube | null;
+  /** The area config's disclosure settings; the standard ones when it has none. */
+  disclosure?: DisclosureConfig;
 }
 
 export interface WardRow {
@@ -47,6 +51,11 @@ export interface WardRow {
   significance: ChangeFlag;
   /** Fewer than SMALL_COUNT crimes: the rate and change are unreliable. */
   unreliable: boolean;
+  /**
+   * The public view withholds the ward's count (see disclosure.ts): its figures then hold
+   * no count (0), rate, change or months, so nothing downstream can show it.
+   */
+  withheld: boolean;
   /** Crimes in the period by month (null for months without data), for the sparkline. */
   monthly: (number | null)[];
   /** The ward's count when crimes are assigned by their LSOA's best-fit ward; null without LSOAs. */
@@ -70,6 +79,8 @@ export interface SummaryRow {
   /** Why the change or its percentage is not available; null when both are. */
   changeNote: string | null;
   significance: ChangeFlag;
+  /** The public view withholds this group's count (see WardRow.withheld). */
+  withheld: boolean;
 }
 
 export interface DistrictRow extends SummaryRow {
@@ -126,6 +137,7 @@ export interface DashboardModel {
   rateDigits: number;
   /** Null without populations. */
   funnel: FunnelModel | null;
+  disclosure: Disclosure;
 }
 
 /** What is counted: anti-social behaviour is recorded as incidents, not crimes. */
@@ -167,11 +179,17 @@ export function dashboardModel(data: DashboardData, view: View): DashboardModel 
   const covered = periodTotals(cube, period, range, categoryMask(selection, cube.categories));
   const comparisonGaps = covered.previous ? [...missingMonths(cube, previous), ...missingMonths(cube, period)] : [];
   const totals = comparisonGaps.length > 0 ? { ...covered, previous: null } : covered;
-  const figuresByWard = wardFigures(totals, populations);
+  const disclosure = disclosureFor(view.mode, data.disclosure);
+  const margins = [...groupMembers(groups).map((g) => g.wards), Array.from({ length: data.wardIds.length }, (_, ward) => ward)];
+  const withheld = withheldWards(totals.current, margins, disclosure);
+  const withheldBefore = totals.previous ? withheldWards(totals.previous, margins, disclosure) : null;
+  const figuresByWard = wardFigures(totals, populations).map((f, ward) => withholdFigures(f, withheld[ward], withheldBefore?.[ward] ?? false));
   const measure: Measure = view.measure === 'rate' && data.populationSource !== null ? 'rate' : 'count';
   const noun: CountNoun = selection.kind === 'asb' || selection.kind === 'all' ? 'incidents' : 'crimes';
 
-  const values = figuresByWard.map((f) => (measure === 'rate' ? f.rate : f.count));
+  const values = figuresByWard.map((f, ward) => (withheld[ward] ? null : measure === 'rate' ? f.rate : f.count));
+  // Ranked among the wards shown, so a rank cannot place a withheld ward either.
+  const ranks = competitionRanks(values);
   const classification = classify(values, view.method, view.classes);
   const changeLayer = view.layer === 'change';
   const colours = changeLayer ? changeClasses().colours : classColours(Math.max(classification.breaks.length - 1, 0));
@@ -193,18 +211,19 @@ export function dashboardModel(data: DashboardData, view: View): DashboardModel 
       name: data.wardNames[ward],
       group: groupIndex >= 0 ? groups.names[groupIndex] : null,
       figures: f,
-      rank: measure === 'rate' ? f.rateRank : f.countRank,
+      rank: ranks[ward],
       value: values[ward],
       classIndex,
       colour: classIndex >= 0 ? colours[classIndex] : null,
       inFilter: groupFilter === null || groupFilter < 0 || groupIndex === groupFilter,
-      changeNote: changeNote(f, previous, comparisonGaps),
+      changeNote: withheldNote(withheld[ward], withheldBefore?.[ward] ?? false, disclosure) ?? changeNote(f, previous, comparisonGaps),
       significance: flags[ward],
       unreliable: f.count < SMALL_COUNT,
-      monthly: periodSeries(cube, ward, mask, period),
-      lsoaCount: lsoaCounts ? lsoaCounts[ward] : null,
-      smoothedRate: smoothed.rates[ward],
-      funnel: funnel && f.population ? funnelPosition(f.count, f.population, funnel.targetRate) : null,
+      withheld: withheld[ward],
+      monthly: withheld[ward] ? [] : withholdSmallMonths(periodSeries(cube, ward, mask, period), disclosure),
+      lsoaCount: lsoaCounts && !withheld[ward] && !isSmall(lsoaCounts[ward], disclosure) ? lsoaCounts[ward] : null,
+      smoothedRate: withheld[ward] ? null : smoothed.rates[ward],
+      funnel: funnel && f.population && !withheld[ward] ? funnelPosition(f.count, f.population, funnel.targetRate) : null,
     };
   });
 
@@ -225,22 +244,22 @@ export function dashboardModel(data: DashboardData, view: View): DashboardModel 
     wards,
     rows: sortRows(wards.filter((w) => w.inFilter), view.sort),
     district: {
-      ...summaryRow('All wards', wards.length, districtFigures(totals, wards.length, populations, cube), previous, comparisonGaps),
+      // The district is shown in full in every mode: disclosure control applies below it.
+      ...summaryRow('All wards', wards.length, districtFigures(totals, wards.length, populations, cube), previous, comparisonGaps, [false, false], disclosure),
       outside: totals.current[outsideRow(cube)],
       noLocation: totals.current[noLocationRow(cube)],
     },
-    groups: groupMembers(groups).map(({ name, wards: members }) =>
-      summaryRow(name, members.length, combinedFigures(totals, members, populations), previous, comparisonGaps),
-    ),
+    groups: groupRows(groupMembers(groups), totals, populations, previous, comparisonGaps, disclosure),
     groupLabel: groups.label,
     classification,
     legend: changeLayer
       ? changeLegend(wards, previous, noun)
-      : legend(classification, colours, wards, measureLabel(measure, noun), measure, digits, data.populationSource),
+      : legend(classification, colours, wards, measureLabel(measure, noun), measure, digits, data.populationSource, disclosure),
     selectedWard: selectedWard >= 0 ? selectedWard : null,
     groupFilter: groupFilter !== null && groupFilter >= 0 ? groupFilter : null,
     rateDigits: digits,
     funnel,
+    disclosure,
   };
 }
 
@@ -261,8 +280,52 @@ function changeNote(f: AreaFigures, previous: Period, gaps: readonly string[]): 
   return null;
 }
 
-function summaryRow(name: string, wardCount: number, figures: AreaFigures, previous: Period, gaps: readonly string[]): SummaryRow {
-  return { name, wardCount, figures, changeNote: changeNote(figures, previous, gaps), significance: changeFlag(figures) };
+/** Group summaries; small group totals are withheld in the public view, with a partner so the district total does not give them away. */
+function groupRows(
+  members: { name: string; wards: number[] }[],
+  totals: PeriodTotals,
+  populations: readonly (number | null)[],
+  previous: Period,
+  gaps: readonly string[],
+  disclosure: Disclosure,
+): SummaryRow[] {
+  const all = [members.map((_, g) => g)];
+  const figuresOf = members.map(({ wards }) => combinedFigures(totals, wards, populations));
+  const hidden = withheldWards(figuresOf.map((f) => f.count), all, disclosure);
+  const hiddenBefore = withheldWards(figuresOf.map((f) => f.previous ?? 0), all, disclosure);
+  return members.map(({ name, wards }, g) => summaryRow(name, wards.length, figuresOf[g], previous, gaps, [hidden[g], hiddenBefore[g]], disclosure));
+}
+
+function summaryRow(
+  name: string,
+  wardCount: number,
+  figures: AreaFigures,
+  previous: Period,
+  gaps: readonly string[],
+  [hidden, hiddenBefore]: [boolean, boolean],
+  disclosure: Disclosure,
+): SummaryRow {
+  const shown = withholdFigures(figures, hidden, hiddenBefore);
+  return {
+    name,
+    wardCount,
+    figures: shown,
+    changeNote: withheldNote(hidden, hiddenBefore, disclosure) ?? changeNote(shown, previous, gaps),
+    significance: changeFlag(shown),
+    withheld: hidden,
+  };
+}
+
+/** Figures with a withheld count (and everything derived from it) removed, or with only the previous count removed. */
+function withholdFigures(f: AreaFigures, current: boolean, previous: boolean): AreaFigures {
+  if (current) return { count: 0, previous: null, change: null, percentChange: null, population: f.population, rate: null };
+  return figures(f.count, previous ? null : f.previous, f.population);
+}
+
+function withheldNote(current: boolean, previous: boolean, disclosure: Disclosure): string | null {
+  if (current) return `Withheld in the public view: ${withheldText(disclosure)}.`;
+  if (previous) return `No change shown in the public view: ${withheldText(disclosure)} in the previous period.`;
+  return null;
 }
 
 /** A ward's monthly counts over the period; null for months without data. */
@@ -314,6 +377,7 @@ function legend(
   measure: Measure,
   digits: number,
   populationSource: string | null,
+  disclosure: Disclosure,
 ): Legend {
   const { breaks } = classification;
   const classes = colours.length;
@@ -327,9 +391,16 @@ function legend(
     title,
     method: `${CLASSIFICATION_LABELS[classification.method]}, ${classes} ${classes === 1 ? 'class' : 'classes'}`,
     entries,
-    noData: missing === 0 ? null : { label: measure === 'rate' ? 'No population figure, so no rate' : 'No data', wardCount: missing },
+    noData: missing === 0 ? null : { label: noDataLabel(wards, measure, disclosure), wardCount: missing },
     populationNote: measure === 'rate' && populationSource !== null ? `Population: ${populationSource}` : null,
   };
+}
+
+function noDataLabel(wards: WardRow[], measure: Measure, disclosure: Disclosure): string {
+  const unexplained = measure === 'rate' ? 'no population figure, so no rate' : 'no data';
+  if (!wards.some((w) => w.withheld)) return unexplained[0].toUpperCase() + unexplained.slice(1);
+  const withheld = `Withheld in the public view (${withheldText(disclosure)})`;
+  return wards.some((w) => w.classIndex < 0 && !w.withheld) ? `${withheld}, or ${unexplained}` : withheld;
 }
 
 /** Table order: the chosen column, missing values always last, ties by ward name. */

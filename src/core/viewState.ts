@@ -15,6 +15,11 @@ export const MAP_LAYERS: readonly MapLayer[] = ['wards', 'change', 'density', 'h
 export type SidePanel = 'wards' | 'trend' | 'rates' | 'places';
 export const SIDE_PANELS: readonly SidePanel[] = ['wards', 'trend', 'rates', 'places'];
 
+/** The dashboard (map and side panel) or the Strategic Assessment report page. */
+export type Page = 'map' | 'report';
+/** Public: small ward counts withheld and sensitive categories only at ward level and above; officer: full detail. */
+export type DisclosureMode = 'public' | 'officer';
+
 /** Hexagon sizes and distance bands a user may choose, in metres. */
 export const MIN_CELL_METRES = 50;
 export const MAX_CELL_METRES = 20000;
@@ -66,6 +71,10 @@ export interface View {
   camera: Camera | null;
   /** The compact page for an iframe on another site: map, legend, category and period. */
   embed: boolean;
+  page: Page;
+  /** The report's split of the district: a split named in the area config, or null for one column per group. */
+  split: string | null;
+  mode: DisclosureMode;
 }
 
 /** What a view is validated against: the loaded data and the area config's defaults. */
@@ -79,6 +88,10 @@ export interface ViewContext {
   /** True when the area config names LSOA boundaries. */
   hasLsoas?: boolean;
   defaults?: AreaConfig['defaultView'];
+  /** Names of the report splits the area config defines. */
+  splitNames?: readonly string[];
+  /** The area config's disclosure mode for a fresh visit; officer when the config sets none. */
+  defaultMode?: DisclosureMode;
 }
 
 export const MIN_CLASSES = 3;
@@ -90,7 +103,7 @@ const METHODS = Object.keys(CLASSIFICATION_LABELS) as ClassificationMethod[];
 const MEASURES: readonly Measure[] = ['count', 'rate'];
 const AREA_ID = /^[a-z0-9-]+$/;
 /** Query parameters this module reads; `area` is read by parseAreaId but is no view setting. */
-const VIEW_PARAMETERS = ['category', 'period', 'measure', 'method', 'classes', 'group', 'ward', 'sort', 'layer', 'cell', 'band', 'trend', 'compare', 'panel', 'units', 'map', 'embed'];
+const VIEW_PARAMETERS = ['category', 'period', 'measure', 'method', 'classes', 'group', 'ward', 'sort', 'layer', 'cell', 'band', 'trend', 'compare', 'panel', 'units', 'map', 'embed', 'page', 'split', 'mode'];
 const KNOWN_PARAMETERS = new Set(['area', ...VIEW_PARAMETERS]);
 /** Longest URL value quoted back in a notice, so a hostile URL cannot flood the page. */
 const QUOTE_LIMIT = 40;
@@ -139,7 +152,7 @@ export function defaultView(context: ViewContext): { view: View; notices: string
     if (isClassCount(defaults.classes)) classes = defaults.classes;
     else configProblem('number of classes', defaults.classes, `is not a whole number from ${MIN_CLASSES} to ${MAX_CLASSES}`);
   }
-  const view: View = { category, period, measure, method, classes, group: null, ward: null, sort: DEFAULT_SORT, layer: 'wards', cell: null, band: null, units: 'hexagons', quarterly: false, compare: [], panel: 'wards', camera: null, embed: false };
+  const view: View = { category, period, measure, method, classes, group: null, ward: null, sort: DEFAULT_SORT, layer: 'wards', cell: null, band: null, units: 'hexagons', quarterly: false, compare: [], panel: 'wards', camera: null, embed: false, page: 'map', split: null, mode: context.defaultMode ?? 'officer' };
   return { view, notices };
 }
 
@@ -248,6 +261,21 @@ export function parseView(search: string, context: ViewContext): { view: View; n
     view.panel = value as SidePanel;
     return null;
   });
+  read('page', (value) => {
+    if (value !== 'map' && value !== 'report') return 'the page is "map" or "report"';
+    view.page = value;
+    return null;
+  });
+  read('split', (value) => {
+    if (!(context.splitNames ?? []).includes(value)) return 'no such split of the area';
+    view.split = value;
+    return null;
+  });
+  read('mode', (value) => {
+    if (value !== 'public' && value !== 'officer') return 'the mode is "public" or "officer"';
+    view.mode = value;
+    return null;
+  });
   for (const value of params.getAll('compare')) {
     const selection = categoryFromKey(value, context.categories);
     if (!selection) ignore('compare', value, 'no such crime category in the data');
@@ -302,6 +330,10 @@ export function serializeView(view: View, areaId: string | null = null): string 
   if (view.panel !== 'wards') params.set('panel', view.panel);
   if (view.camera !== null) params.set('map', formatCamera(view.camera));
   if (view.embed) params.set('embed', '1');
+  if (view.page !== 'map') params.set('page', view.page);
+  if (view.split !== null) params.set('split', view.split);
+  // Always written: a link must show the same detail to whoever opens it, whatever the site's default.
+  params.set('mode', view.mode);
   return `?${params.toString()}`;
 }
 

@@ -101,6 +101,22 @@ describe('the Test Valley config', () => {
     expect(Array.from(groups.wardGroup).filter((g) => g === -1)).toHaveLength(22);
   });
 
+  it('resolves the split of North against Mid-Test with South to group indices', () => {
+    expect(resolveGroups(TEST_VALLEY_CONFIG, config.groups, wards).splits).toEqual([
+      { name: 'North and South', areas: [{ name: 'North', groups: [0] }, { name: 'Mid-Test and South', groups: [1, 2] }] },
+    ]);
+  });
+
+  it('refuses a split naming an unknown group, or one group in two areas', () => {
+    const withSplit = (areas: { name: string; groups: string[] }[]): GroupConfig => ({ ...config.groups!, splits: [{ name: 'Two', areas }] });
+    expect(inputError(() => resolveGroups(TEST_VALLEY_CONFIG, withSplit([{ name: 'E', groups: ['East'] }]), wards)).problem).toBe(
+      'split "Two" names the group "East", which does not exist',
+    );
+    expect(inputError(() => resolveGroups(TEST_VALLEY_CONFIG, withSplit([{ name: 'A', groups: ['North'] }, { name: 'B', groups: ['North', 'South'] }]), wards)).problem).toBe(
+      'split "Two" puts the group "North" in more than one area',
+    );
+  });
+
   it('has no groups without a groups config', () => {
     const groups = resolveGroups(TEST_VALLEY_CONFIG, undefined, wards);
     expect(groups.names).toEqual([]);
@@ -118,6 +134,9 @@ describe('parseAreaConfig: what it refuses', () => {
     ['crime files not a list', { ...minimal, crimes: { files: 'data/*.csv' } }, /"crimes.files"/],
     ['a crime file not a string', { ...minimal, crimes: { files: [3] } }, /"crimes.files"/],
     ['population without source', { ...minimal, population: { file: 'p.csv' } }, /"population" needs/],
+    ['an unknown disclosure mode', { ...minimal, disclosure: { defaultMode: 'private', threshold: 5, sensitiveCategories: [] } }, /"disclosure.defaultMode"/],
+    ['a disclosure threshold of 0', { ...minimal, disclosure: { defaultMode: 'public', threshold: 0, sensitiveCategories: [] } }, /"disclosure.threshold"/],
+    ['sensitive categories not a list', { ...minimal, disclosure: { defaultMode: 'public', threshold: 5, sensitiveCategories: 'Drugs' } }, /"disclosure.sensitiveCategories"/],
     ['no attribution', { ...minimal, attribution: undefined }, /"attribution"/],
     ['groups with neither list nor property', { ...minimal, groups: { label: 'Area' } }, /"groups" needs/],
     ['a group without wards', { ...minimal, groups: { label: 'Area', groups: [{ name: 'North' }] } }, /group "North" needs "wards"/],

@@ -44,7 +44,7 @@ function makeData(missingMonth?: string): DashboardData {
   add(outsideRow(cube), '2019-04', BURGLARY, 3);
   add(noLocationRow(cube), '2019-09', BURGLARY, 1);
   if (missingMonth) cube.monthsWithData[m(missingMonth) - cube.firstMonth] = false;
-  const groups: WardGroups = { label: 'Area', names: ['A', 'B'], descriptions: ['', ''], wardGroup: Int32Array.from([0, 0, 1, -1]) };
+  const groups: WardGroups = { label: 'Area', names: ['A', 'B'], descriptions: ['', ''], wardGroup: Int32Array.from([0, 0, 1, -1]), splits: [] };
   return {
     wardIds: ['W0', 'W1', 'W2', 'W3'],
     wardNames: ['Zeta', 'Alpha', 'Mu', 'Beta'],

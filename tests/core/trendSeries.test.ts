@@ -56,7 +56,7 @@ describe('trendModel', () => {
       wardIds: ['E05000001', 'E05000002'],
       wardNames: ['A', 'B'],
       populations: [1000, 1000],
-      groups: { label: 'Area', names: [], descriptions: [], wardGroup: Int32Array.from([-1, -1]) },
+      groups: { label: 'Area', names: [], descriptions: [], wardGroup: Int32Array.from([-1, -1]), splits: [] },
       cube,
       populationSource: 'test',
       lsoaCube: null,

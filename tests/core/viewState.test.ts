@@ -12,6 +12,7 @@ const context: ViewContext = {
   groupNames: ['North', 'Mid-Test', 'South'],
   hasPopulation: true,
   hasLsoas: true,
+  splitNames: ['North and South'],
 };
 
 describe('defaultView', () => {
@@ -35,6 +36,9 @@ describe('defaultView', () => {
         panel: 'wards',
         camera: null,
         embed: false,
+        page: 'map',
+        split: null,
+        mode: 'officer',
       },
       notices: [],
     });
@@ -82,6 +86,9 @@ describe('serializeView and parseView', () => {
       panel: 'rates',
       camera: { lon: -1.4981, lat: 51.2034, zoom: 12.5 },
       embed: true,
+      page: 'report',
+      split: 'North and South',
+      mode: 'public',
     },
     { ...defaultView(context).view, category: 'asb', period: 'latest12', method: 'ckmeans', classes: 7, sort: { column: 'ward', direction: 'ascending' } },
   ];
@@ -94,12 +101,23 @@ describe('serializeView and parseView', () => {
 
   it('writes the area first when the address named one, and omits empty and default settings', () => {
     const search = serializeView(defaultView(context).view, 'test-valley');
-    expect(search).toBe('?area=test-valley&category=all-excl-asb&period=fy2018&measure=rate&method=quantile&classes=5');
+    expect(search).toBe('?area=test-valley&category=all-excl-asb&period=fy2018&measure=rate&method=quantile&classes=5&mode=officer');
   });
 
   it('encodes category names with spaces and commas safely', () => {
     const view = { ...defaultView(context).view, category: 'Criminal damage and arson', group: 'North' };
     expect(new URLSearchParams(serializeView(view)).get('category')).toBe('Criminal damage and arson');
+  });
+
+  it('starts in the area config\'s disclosure mode, and a link keeps its own', () => {
+    const publicSite = { ...context, defaultMode: 'public' as const };
+    expect(defaultView(publicSite).view.mode).toBe('public');
+    expect(parseView('?mode=officer', publicSite).view.mode).toBe('officer');
+    expect(parseView('?mode=secret&page=print&split=East', publicSite).notices).toEqual([
+      'Ignored page="print" in the address: the page is "map" or "report".',
+      'Ignored split="East" in the address: no such split of the area.',
+      'Ignored mode="secret" in the address: the mode is "public" or "officer".',
+    ]);
   });
 
   it('takes the defaults, quietly, for a missing query string', () => {

@@ -20,6 +20,9 @@ export function testView(overrides: Partial<View> = {}): View {
     panel: 'wards',
     camera: null,
     embed: false,
+    page: 'map',
+    split: null,
+    mode: 'officer',
     ...overrides,
   };
 }
