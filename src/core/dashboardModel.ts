@@ -5,6 +5,8 @@ import { CLASSIFICATION_LABELS, classify, classOf, countClassLabel, rateClassLab
 import { changeFlag, SMALL_COUNT, type ChangeFlag } from './changeFlags.ts';
 import { changeClasses, changeClassOf } from './changeMap.ts';
 import type { DisclosureConfig } from './areaConfig.ts';
+import { caveats } from './caveats.ts';
+import type { RecordingBreak } from './recordingBreaks.ts';
 import { disclosureFor, isSmall, withheldText, withheldWards, withholdSmallMonths, type Disclosure } from './disclosure.ts';
 import { empiricalBayesRates } from './statistics/empiricalBayes.ts';
 import { funnelCurves, funnelPosition, type FunnelPosition } from './statistics/funnel.ts';
@@ -28,6 +30,8 @@ export interface DashboardData {
   lsoaCube: Cube | null;
   /** The area config's disclosure settings; the standard ones when it has none. */
   disclosure?: DisclosureConfig;
+  /** Steps in how police.uk publishes a category (see recordingBreaks.ts). */
+  breaks: RecordingBreak[];
 }
 
 export interface WardRow {
@@ -138,6 +142,8 @@ export interface DashboardModel {
   /** Null without populations. */
   funnel: FunnelModel | null;
   disclosure: Disclosure;
+  /** The caveats every view and export carries (see caveats.ts). */
+  caveats: string[];
 }
 
 /** What is counted: anti-social behaviour is recorded as incidents, not crimes. */
@@ -260,6 +266,7 @@ export function dashboardModel(data: DashboardData, view: View): DashboardModel 
     rateDigits: digits,
     funnel,
     disclosure,
+    caveats: caveats({ dataTo: range.last, populationSource: data.populationSource, disclosure }),
   };
 }
 

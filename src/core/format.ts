@@ -31,3 +31,13 @@ export function rateDigits(maxRate: number): number {
 export function formatRate(value: number, digits: number): string {
   return format(`,.${digits}f`)(value);
 }
+
+/**
+ * "A", "A and B", "A, B and C"; with a comma before the last "and" when a name holds a
+ * comma or an "and" of its own ("Winton, and Chilworth, Nursling and Rownhams").
+ */
+export function listText(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  const ambiguous = items.some((item) => item.includes(',') || item.includes(' and '));
+  return `${items.slice(0, -1).join(', ')}${ambiguous ? ',' : ''} and ${items[items.length - 1]}`;
+}

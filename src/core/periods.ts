@@ -66,6 +66,11 @@ export function previousPeriod(period: Period): Period {
   return { from, to, label };
 }
 
+/** "2018/19" for a financial year's label, "2018" for a calendar year's; null for any other period. */
+export function yearShort(label: string): string | null {
+  return /^(?:Financial|Calendar) year (.+)$/.exec(label)?.[1] ?? null;
+}
+
 /** A period's label inside a sentence: "compared with financial year 2017/18". */
 export function inSentence(label: string): string {
   return /^(Financial|Calendar) year /.test(label) ? label[0].toLowerCase() + label.slice(1) : label;

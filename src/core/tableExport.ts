@@ -1,15 +1,21 @@
 import { inSentence } from './periods.ts';
 import type { DashboardModel, WardRow } from './dashboardModel.ts';
+import { withheldText } from './disclosure.ts';
 
 /** A table as plain cells, for CSV, for pasting into a word processor, and for tests. */
 export interface PlainTable {
   caption: string;
   header: string[];
-  rows: (string | number | null)[][];
+  rows: Cell[][];
+  /** Lines under the table: caveats, the data stamp, the disclosure mode, warnings. */
+  notes: string[];
 }
 
-/** The ward ranking with every figure the dashboard shows, in the table's order. */
+export type Cell = string | number | null;
+
+/** The ward ranking with every figure the dashboard shows, in the table's order, with the caveats. */
 export function wardTable(model: DashboardModel): PlainTable {
+  const withheld = withheldText(model.disclosure);
   const rate = (value: number | null) => (value === null ? null : Number(value.toFixed(model.rateDigits)));
   const percent = (value: number | null) => (value === null ? null : Number(value.toFixed(1)));
   return {
@@ -20,7 +26,7 @@ export function wardTable(model: DashboardModel): PlainTable {
       row.name,
       row.id,
       row.group,
-      row.figures.count,
+      row.withheld ? withheld : row.figures.count,
       row.figures.previous,
       row.figures.change,
       percent(row.figures.percentChange),
@@ -28,6 +34,7 @@ export function wardTable(model: DashboardModel): PlainTable {
       rate(row.figures.rate),
       rate(row.smoothedRate),
     ]),
+    notes: model.caveats,
   };
 }
 
@@ -39,11 +46,13 @@ export function toCsv(table: PlainTable): string {
     if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
     return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
-  return [table.header, ...table.rows].map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
+  const notes = table.notes.length > 0 ? ['', ...table.notes.map((note) => cell(note))] : [];
+  return [...[table.header, ...table.rows].map((row) => row.map(cell).join(',')), ...notes].join('\r\n') + '\r\n';
 }
 
 /** Tab-separated text: what a word processor or spreadsheet pastes as columns. */
 export function toTsv(table: PlainTable): string {
   const cell = (value: string | number | null) => (value === null ? '' : String(value).replace(/[\t\r\n]+/g, ' '));
-  return [table.header, ...table.rows].map((row) => row.map(cell).join('\t')).join('\n') + '\n';
+  const notes = table.notes.length > 0 ? ['', ...table.notes.map((note) => cell(note))] : [];
+  return [...[table.header, ...table.rows].map((row) => row.map(cell).join('\t')), ...notes].join('\n') + '\n';
 }

@@ -153,6 +153,8 @@ function dashboardData(area: LoadedArea): DashboardData {
     cube: area.cube,
     populationSource: hasPopulation ? (area.config.population?.source ?? null) : null,
     lsoaCube: area.byLsoa?.cube ?? null,
+    disclosure: area.config.disclosure,
+    breaks: area.breaks,
   };
 }
 
@@ -165,6 +167,8 @@ function viewContext(area: LoadedArea, data: DashboardData): ViewContext {
     hasPopulation: data.populationSource !== null,
     hasLsoas: area.byLsoa !== null,
     defaults: area.config.defaultView,
+    splitNames: data.groups.splits.map((split) => split.name),
+    defaultMode: area.config.disclosure?.defaultMode,
   };
 }
 

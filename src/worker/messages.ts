@@ -1,6 +1,8 @@
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { AreaConfig, WardGroups } from '../core/areaConfig.ts';
 import type { Cube } from '../core/cube.ts';
+import type { CategoryChange } from '../core/dataCoverage.ts';
+import type { RecordingBreak } from '../core/recordingBreaks.ts';
 import type { CrimeDetail, CrimeFilter } from '../core/crimeSelection.ts';
 import type { AnalysisOptions, LayerAnalysis } from '../core/layerAnalysis.ts';
 import type { LsoaComparison } from '../core/lsoaWardLookup.ts';
@@ -83,6 +85,10 @@ export interface LoadedArea {
   bounds: Bounds;
   /** Crimes assigned by the best-fit ward of their LSOA, to compare; null without LSOA boundaries. */
   byLsoa: { cube: Cube; lookup: LsoaComparison } | null;
+  /** Steps in how police.uk publishes a category, found in the data. */
+  breaks: RecordingBreak[];
+  /** Categories that start or stop part-way through the data. */
+  categoryChanges: CategoryChange[];
 }
 
 export interface ResultMessage {

@@ -6,6 +6,8 @@ import { summariseLookup } from '../core/lsoaWardLookup.ts';
 import { runPipeline, type Dataset, type SourceFile } from '../core/pipeline.ts';
 import { describeProblem, InputError } from '../core/problems.ts';
 import { wardBounds, wardFeatures, wardLabelPoint } from '../core/wardGeometry.ts';
+import { categoryChanges } from '../core/dataCoverage.ts';
+import { detectBreaks } from '../core/recordingBreaks.ts';
 import type { AnalysisRequest, CrimesAtRequest, DataQuality, LoadedArea, LoadRequest, WorkerMessage, WorkerRequest } from './messages.ts';
 
 /*
@@ -112,6 +114,8 @@ async function loadArea({ baseUrl, areaId }: LoadRequest): Promise<LoadedArea> {
     labelPoints: wards.polygons.map(wardLabelPoint),
     bounds: wardBounds(wards),
     byLsoa: dataset.byLsoa ? { cube: dataset.byLsoa.cube, lookup: summariseLookup(dataset.byLsoa.lookup) } : null,
+    breaks: detectBreaks(dataset.cube),
+    categoryChanges: categoryChanges(dataset.cube),
   };
 }
 

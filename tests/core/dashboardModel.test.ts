@@ -53,6 +53,7 @@ function makeData(missingMonth?: string): DashboardData {
     cube,
     populationSource: 'Test population',
     lsoaCube: null,
+    breaks: [],
   };
 }
 

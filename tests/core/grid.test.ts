@@ -5,7 +5,7 @@ import { giStar, giStarOnGrid } from '../../src/core/grid/getisOrd.ts';
 import { addStudyAreaCells, cellAt, cellCentre, hexbin, hexCorners, neighboursWithin, suggestCellSize, suggestDistanceBand, topCategories } from '../../src/core/grid/hexGrid.ts';
 import { createLocalProjection } from '../../src/core/grid/localProjection.ts';
 import { normalCdf } from '../../src/core/grid/normal.ts';
-import { random } from './support/random.ts';
+import { seededRandom as random } from '../../src/core/statistics/seededRandom.ts';
 
 function uniformPoints(n: number, side: number, next: () => number): { x: Float64Array; y: Float64Array } {
   return { x: Float64Array.from({ length: n }, () => next() * side), y: Float64Array.from({ length: n }, () => next() * side) };

@@ -9,9 +9,16 @@ const table: PlainTable = {
     ['Chilworth, Nursling and Rownhams', 507, 'said "high"'],
     ['=HYPERLINK("x")', -3, 'line\nbreak'],
   ],
+  notes: [],
 };
 
 describe('table export', () => {
+  it('puts the notes under the table after an empty line', () => {
+    const noted = { ...table, rows: [table.rows[0]], notes: ['police.uk data to 2019-10.', 'Officer view, not for publication'] };
+    expect(toCsv(noted)).toBe("Ward,Count,Note\r\nSt Mary's,1552,\r\n\r\npolice.uk data to 2019-10.\r\n\"Officer view, not for publication\"\r\n");
+    expect(toTsv(noted).split('\n').slice(-3)).toEqual(['police.uk data to 2019-10.', 'Officer view, not for publication', '']);
+  });
+
   it('writes RFC 4180 CSV, quoting commas, quotes and line breaks, and defusing formulas', () => {
     expect(toCsv(table)).toBe(
       'Ward,Count,Note\r\n' +

@@ -60,6 +60,7 @@ describe('trendModel', () => {
       cube,
       populationSource: 'test',
       lsoaCube: null,
+      breaks: [],
     };
   }
 

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseAreaConfig, resolveGroups, type AreaConfig } from '../../../src/core/areaConfig.ts';
 import type { DashboardData } from '../../../src/core/dashboardModel.ts';
+import { detectBreaks } from '../../../src/core/recordingBreaks.ts';
 import { runPipeline, type Dataset } from '../../../src/core/pipeline.ts';
 import { diskFile, PROJECT_ROOT } from './fixtures.ts';
 
@@ -41,6 +42,7 @@ async function load(): Promise<TestValley> {
     populationSource: config.population!.source,
     lsoaCube: dataset.byLsoa?.cube ?? null,
     disclosure: config.disclosure,
+    breaks: detectBreaks(dataset.cube),
   };
   return { config, dataset, data };
 }

@@ -1,5 +1,5 @@
 /** A small seeded PRNG (sfc32, from PractRand's tests), so the synthetic tests are deterministic. */
-export function random(seed: number): () => number {
+export function seededRandom(seed: number): () => number {
   let a = 0x9e3779b9;
   let b = 0x243f6a88;
   let c = 0xb7e15162;
