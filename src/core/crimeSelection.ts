@@ -11,6 +11,8 @@ export interface CrimeFilter {
   to: MonthIndex;
   /** Wards whose crimes are included (a group filter); null for every ward. */
   wards: readonly boolean[] | null;
+  /** Category names left out: sensitive categories in the public view. */
+  exclude?: readonly string[];
 }
 
 /**
@@ -22,6 +24,7 @@ export function selectCrimes(table: CrimeTable, wardOfCrime: Int32Array, filter:
   const selection = categoryFromKey(filter.category, table.categories);
   // A category the data does not hold selects nothing.
   const mask = Uint8Array.from(selection ? categoryMask(selection, table.categories) : [], Number);
+  for (const name of filter.exclude ?? []) if (table.categories.includes(name)) mask[table.categories.indexOf(name)] = 0;
   const selected = new Uint32Array(table.length);
   let n = 0;
   for (let i = 0; i < table.length; i++) {

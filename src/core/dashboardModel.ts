@@ -202,7 +202,8 @@ export function dashboardModel(data: DashboardData, view: View): DashboardModel 
   const flags = figuresByWard.map((f) => changeFlag(f));
   const mask = categoryMask(selection, cube.categories);
   const lsoaCounts = data.lsoaCube ? sumByRow(data.lsoaCube, period.from, period.to, mask) : null;
-  const smoothed = empiricalBayesRates(figuresByWard.map((f) => f.count), populations);
+  // From the true counts: the prior is a district-level rate, and withheld wards still count towards it.
+  const smoothed = empiricalBayesRates(populations.map((_, ward) => totals.current[ward]), populations);
   const funnel = funnelModel(smoothed.priorRate, populations);
   const groupFilter = view.group === null ? null : groups.names.indexOf(view.group);
   const selectedWard = view.ward === null ? -1 : data.wardIds.indexOf(view.ward);

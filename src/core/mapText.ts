@@ -1,5 +1,6 @@
 import type { CrimeDetail } from './crimeSelection.ts';
 import type { ChangeFlag } from './changeFlags.ts';
+import { withheldText } from './disclosure.ts';
 import type { DashboardModel } from './dashboardModel.ts';
 import { formatCount, formatRate, formatSignedCount, formatSignedPercent } from './format.ts';
 import type { AreaFigures } from './measures.ts';
@@ -73,7 +74,9 @@ export function pointPopup(total: number, crimes: readonly CrimeDetail[], noun: 
 export function wardTooltip(model: DashboardModel, ward: number): TooltipText {
   const row = model.wards[ward];
   const lines: string[] = [];
-  if (model.view.layer === 'change') {
+  if (row.withheld) {
+    lines.push(`${capitalise(withheldText(model.disclosure))} ${model.countNoun}: withheld in the public view`);
+  } else if (model.view.layer === 'change') {
     lines.push(...changeLines(row.figures, row.significance, model.countNoun));
   } else {
     lines.push(
@@ -87,6 +90,10 @@ export function wardTooltip(model: DashboardModel, ward: number): TooltipText {
   }
   if (row.group !== null) lines.push(`${model.groupLabel}: ${row.group}`);
   return { title: row.name, lines };
+}
+
+function capitalise(text: string): string {
+  return text[0].toUpperCase() + text.slice(1);
 }
 
 function changeLines(figures: AreaFigures, significance: ChangeFlag, noun: string): string[] {

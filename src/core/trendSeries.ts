@@ -1,3 +1,4 @@
+import { withholdSmallMonths } from './disclosure.ts';
 import { categoryFromKey, categoryLabel, categoryMask } from './categories.ts';
 import { monthlySeries, rowCount, type Cube } from './cube.ts';
 import type { DashboardData, DashboardModel } from './dashboardModel.ts';
@@ -78,21 +79,26 @@ export function trendModel(data: Pick<DashboardData, 'cube'>, model: DashboardMo
   const { cube } = data;
   const { period, view } = model;
   const { rows, label } = trendRows(model, cube);
+  // Below the district, the public view withholds small monthly counts (see disclosure.ts).
+  const series = (key: string, from: MonthIndex, to: MonthIndex) => {
+    const values = seriesFor(cube, rows, key, from, to);
+    return model.selectedWard === null && model.groupFilter === null ? values : withholdSmallMonths(values, model.disclosure);
+  };
   const months = Array.from({ length: period.to - period.from + 1 }, (_, i) => period.from + i);
   const keys = [view.category, ...view.compare.filter((key) => key !== view.category)];
   const lines = keys.map((key) => {
     const selection = categoryFromKey(key, cube.categories);
-    return { key, label: selection ? categoryLabel(selection) : key, values: seriesFor(cube, rows, key, period.from, period.to) };
+    return { key, label: selection ? categoryLabel(selection) : key, values: series(key, period.from, period.to) };
   });
-  const withHistory = seriesFor(cube, rows, view.category, period.from - 11, period.to);
+  const withHistory = series(view.category, period.from - 11, period.to);
   const lastData = cube.firstMonth + cube.monthCount - 1;
-  const overviewValues = seriesFor(cube, rows, view.category, cube.firstMonth, lastData);
+  const overviewValues = series(view.category, cube.firstMonth, lastData);
   return {
     areaLabel: label ?? `${districtName} (all wards)`,
     months,
     lines,
     rolling: rollingMean(withHistory, 12).slice(11),
-    previousYear: seriesFor(cube, rows, view.category, period.from - 12, period.to - 12),
+    previousYear: series(view.category, period.from - 12, period.to - 12),
     quarters: quarterlyTotals(months, lines[0].values),
     overview: { months: Array.from({ length: cube.monthCount }, (_, i) => cube.firstMonth + i), values: overviewValues },
     peaks: peakMonthsSentence(months, lines[0].values),

@@ -1,5 +1,6 @@
 import type { ChangeFlag } from '../core/changeFlags.ts';
 import type { AreaFigures } from '../core/measures.ts';
+import { withheldText, type Disclosure } from '../core/disclosure.ts';
 import { formatCount, formatRate, formatSignedCount, formatSignedPercent } from '../core/format.ts';
 
 /** "n/a", with the reason as a tooltip and as text for screen readers. */
@@ -55,4 +56,14 @@ export function UnreliableMark() {
 /** A rate per 1,000, or n/a with the reason (no population figure for the ward, or for one of the group's wards). */
 export function RateText({ rate, digits, missingReason }: { rate: number | null; digits: number; missingReason: string }) {
   return rate === null ? <NotAvailable reason={missingReason} /> : <>{formatRate(rate, digits)}</>;
+}
+
+/** A count, or "fewer than 5" where the public view withholds it. */
+export function CountText({ count, withheld, disclosure }: { count: number; withheld: boolean; disclosure: Disclosure }) {
+  if (!withheld) return <>{formatCount(count)}</>;
+  return (
+    <span className="withheld" title="Withheld in the public view">
+      {withheldText(disclosure)}
+    </span>
+  );
 }

@@ -1,7 +1,7 @@
 import { inSentence } from '../core/periods.ts';
 import { useEffect, useRef } from 'react';
 import type { DashboardModel } from '../core/dashboardModel.ts';
-import { isCrimeLayer } from '../core/layerRequest.ts';
+import { hiddenCategories, hiddenCategoriesNote, isCrimeLayer } from '../core/layerRequest.ts';
 import { layerLegend } from '../core/layerLegends.ts';
 import type { LoadedArea } from '../worker/messages.ts';
 import { LayerLegend } from './LayerLegend.tsx';
@@ -29,7 +29,9 @@ export function MapPanel({ area, model, embed = false }: { area: LoadedArea; mod
 
   const { layer } = model.view;
   const result = analysis.result?.layer === layer ? analysis.result : null;
-  const crimeLegend = result ? layerLegend(layer, result, model.view.method, model.view.classes, model.countNoun) : null;
+  const hiddenNote = hiddenCategoriesNote(hiddenCategories(model, area.cube.categories));
+  const baseLegend = result ? layerLegend(layer, result, model.view.method, model.view.classes, model.countNoun) : null;
+  const crimeLegend = baseLegend && hiddenNote ? { ...baseLegend, notes: [hiddenNote, ...baseLegend.notes] } : baseLegend;
   const title =
     layer === 'wards'
       ? model.measureLabel

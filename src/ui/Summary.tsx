@@ -1,7 +1,7 @@
 import { inSentence } from '../core/periods.ts';
 import type { DashboardModel } from '../core/dashboardModel.ts';
 import { formatCount, formatRate, formatSignedCount, formatSignedPercent } from '../core/format.ts';
-import { ChangeText, RateText } from './FigureText.tsx';
+import { ChangeText, CountText, RateText } from './FigureText.tsx';
 
 /** The district's total, change and rate for the period, then the same for each ward group. */
 export function Summary({ model }: { model: DashboardModel }) {
@@ -61,10 +61,12 @@ export function Summary({ model }: { model: DashboardModel }) {
                 <th scope="row">
                   {group.name} <span className="muted">({group.wardCount} wards)</span>
                 </th>
-                <td className="num">{formatCount(group.figures.count)}</td>
+                <td className="num">
+                  <CountText count={group.figures.count} withheld={group.withheld} disclosure={model.disclosure} />
+                </td>
                 {hasRates && (
                   <td className="num">
-                    <RateText rate={group.figures.rate} digits={model.rateDigits} missingReason="Some wards in this group have no population figure." />
+                    <RateText rate={group.figures.rate} digits={model.rateDigits} missingReason={group.withheld ? 'Withheld in the public view.' : 'Some wards in this group have no population figure.'} />
                   </td>
                 )}
                 <td className="num">

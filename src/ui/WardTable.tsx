@@ -1,9 +1,8 @@
 import { inSentence } from '../core/periods.ts';
 import { useEffect, useRef } from 'react';
 import type { DashboardModel } from '../core/dashboardModel.ts';
-import { formatCount } from '../core/format.ts';
 import type { SortColumn } from '../core/viewState.ts';
-import { ChangeText, NotAvailable, RateText, UnreliableMark } from './FigureText.tsx';
+import { ChangeText, CountText, NotAvailable, RateText, UnreliableMark } from './FigureText.tsx';
 import { wardTable } from '../core/tableExport.ts';
 import { Sparkline } from './plots/Sparkline.tsx';
 import { TableActions } from './TableActions.tsx';
@@ -82,7 +81,7 @@ export function WardTable({ model, groupLabel, hasRates }: { model: DashboardMod
               const selected = row.id === selectedId;
               return (
                 <tr key={row.id} data-ward-id={row.id} className={selected ? 'is-selected' : undefined}>
-                  <td className="num">{row.rank ?? <NotAvailable reason="Not ranked: no population figure, so no rate." />}</td>
+                  <td className="num">{row.rank ?? <NotAvailable reason={row.withheld ? 'Not ranked: withheld in the public view.' : 'Not ranked: no population figure, so no rate.'} />}</td>
                   <th scope="row">
                     <button type="button" className="ward-button" aria-pressed={selected} onClick={() => toggleWard(row.id)}>
                       {row.name}
@@ -90,8 +89,8 @@ export function WardTable({ model, groupLabel, hasRates }: { model: DashboardMod
                   </th>
                   {groupLabel && <td>{row.group ?? '—'}</td>}
                   <td className="num">
-                    {formatCount(row.figures.count)}
-                    {row.unreliable && <UnreliableMark />}
+                    <CountText count={row.figures.count} withheld={row.withheld} disclosure={model.disclosure} />
+                    {row.unreliable && !row.withheld && <UnreliableMark />}
                   </td>
                   {hasRates && (
                     <td className="num">

@@ -10,7 +10,7 @@ export function syncCrimeLayer(): () => void {
   return useDashboard.subscribe((state) => {
     const model = selectModel(state);
     if (model === null || state.load.status !== 'ready') return;
-    const request = layerRequest(model, state.load.data.groups);
+    const request = layerRequest(model, state.load.data);
     if (request === null || request.key === state.analysis.key) return;
     state.analysisRequested(request.key);
     requestAnalysis(request.filter, request.options);

@@ -1,6 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dashboardModel, type DashboardModel } from '../../src/core/dashboardModel.ts';
+import { selectCrimes } from '../../src/core/crimeSelection.ts';
 import { disclosureFor, hiddenBelowWardLevel, withheldWards, withholdSmallMonths } from '../../src/core/disclosure.ts';
+import { hiddenCategoriesNote, layerRequest } from '../../src/core/layerRequest.ts';
+import { trendModel } from '../../src/core/trendSeries.ts';
 import { loadTestValley, type TestValley } from './support/testValley.ts';
 import { testView } from './support/views.ts';
 
@@ -73,5 +76,38 @@ describe('the public view of Test Valley: robbery, FY2018/19', () => {
     const shown = published.wards.filter((w) => !w.withheld);
     expect(shown.map((w) => w.rank).sort((a, b) => a! - b!)[0]).toBe(1);
     for (const ward of shown) expect(ward.monthly.every((v) => v === null || v === 0 || v >= 5)).toBe(true);
+  });
+});
+
+describe('the public view below ward level', () => {
+  let area: TestValley;
+  beforeAll(async () => {
+    area = await loadTestValley();
+  });
+  const VIOLENCE = 'Violence and sexual offences';
+
+  it('leaves violence and sexual offences out of the crime layers, and the legend says so', () => {
+    const view = testView({ period: 'fy2018', layer: 'points' });
+    const officer = layerRequest(dashboardModel(area.data, view), area.data)!;
+    const published = layerRequest(dashboardModel(area.data, { ...view, mode: 'public' }), area.data)!;
+    expect(officer.filter.exclude).toEqual([]);
+    expect(published.filter.exclude).toEqual([VIOLENCE]);
+    expect(published.key).not.toBe(officer.key);
+    const { table, wardOfCrime } = area.dataset;
+    const violence = Array.from(selectCrimes(table, wardOfCrime, { ...officer.filter, category: VIOLENCE })).length;
+    expect(violence).toBeGreaterThan(1000);
+    expect(selectCrimes(table, wardOfCrime, published.filter).length).toBe(selectCrimes(table, wardOfCrime, officer.filter).length - violence);
+    expect(hiddenCategoriesNote(published.filter.exclude!)).toBe('The public view shows violence and sexual offences for wards and larger areas only, not on this layer.');
+  });
+
+  it('withholds small months of a ward trend but not of the district', () => {
+    const ward = area.data.wardIds[area.data.wardNames.indexOf('Harewood')];
+    const view = testView({ period: 'fy2018', category: 'Burglary', mode: 'public' });
+    const wardTrend = trendModel(area.data, dashboardModel(area.data, { ...view, ward }), 'Test Valley');
+    const officerTrend = trendModel(area.data, dashboardModel(area.data, { ...view, ward, mode: 'officer' }), 'Test Valley');
+    const small = officerTrend.lines[0].values.filter((v) => v !== null && v > 0 && v < 5).length;
+    expect(small).toBeGreaterThan(0);
+    expect(wardTrend.lines[0].values.filter((v) => v === null).length).toBe(small);
+    expect(trendModel(area.data, dashboardModel(area.data, view), 'Test Valley').lines[0].values.every((v) => v !== null)).toBe(true);
   });
 });

@@ -5,6 +5,7 @@ import { densityScale, hexClasses } from '../../core/layerLegends.ts';
 import { layerRequest } from '../../core/layerRequest.ts';
 import { clusterTooltip, hexTooltip, pointPopup, pointTooltip, type TooltipText } from '../../core/mapText.ts';
 import type { WardGroups } from '../../core/areaConfig.ts';
+import type { Cube } from '../../core/cube.ts';
 import { requestCrimesAt } from '../dataWorker.ts';
 import { ClusterLabels } from './clusterLabels.ts';
 import { CRIME_LAYERS, crimeLayers, crimeSources, densityIntensity, hexColour, metresRadius, pointFeatures, SOURCES, VISIBLE_LAYERS } from './crimeLayers.ts';
@@ -27,7 +28,7 @@ export class CrimeLayerView {
   constructor(
     private readonly map: MapLibreMap,
     private readonly tooltip: MapTooltip,
-    private readonly groups: WardGroups,
+    private readonly area: { groups: WardGroups; cube: Pick<Cube, 'categories'> },
     private readonly lat: number,
     beforeLayer: string,
   ) {
@@ -123,7 +124,7 @@ export class CrimeLayerView {
   private async openPopup(event: MapLayerMouseEvent): Promise<void> {
     const feature = event.features?.[0];
     if (!feature || this.model === null || this.analysis === null) return;
-    const request = layerRequest(this.model, this.groups);
+    const request = layerRequest(this.model, this.area);
     if (request === null) return;
     const coordinates = (feature.geometry as GeoJSON.Point).coordinates as [number, number];
     const answer = await requestCrimesAt(request.filter, Number(feature.properties.point));

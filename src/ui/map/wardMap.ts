@@ -139,7 +139,7 @@ export function mountWardMap(container: HTMLElement, area: LoadedArea, options: 
   const onStyleReady = () => {
     styleReady = true;
     const middleLatitude = (area.bounds[1] + area.bounds[3]) / 2;
-    crimeLayers = new CrimeLayerView(map, tooltip, area.groups, middleLatitude, LAYERS.outline);
+    crimeLayers = new CrimeLayerView(map, tooltip, area, middleLatitude, LAYERS.outline);
     fitWards();
     const first = selectModel(useDashboard.getState());
     if (first) followCamera(first.view.camera);
