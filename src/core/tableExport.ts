@@ -7,9 +7,17 @@ export interface PlainTable {
   caption: string;
   header: string[];
   rows: Cell[][];
-  /** Lines under the table: caveats, the data stamp, the disclosure mode, warnings. */
+  /** Lines under the table about it: what its categories are, why areas do not add up. */
   notes: string[];
+  /** The caveats every export carries (data stamp, what the counts are, disclosure mode); shown once on screen. */
+  caveats: string[];
+  /** How each column's numbers read on screen; text when absent. */
+  kinds?: ColumnKind[];
+  /** Rows to set in bold on screen: totals. */
+  strongRows?: number[];
 }
+
+export type ColumnKind = 'text' | 'count' | 'signed' | 'percent' | 'rate';
 
 export type Cell = string | number | null;
 
@@ -34,7 +42,8 @@ export function wardTable(model: DashboardModel): PlainTable {
       rate(row.figures.rate),
       rate(row.smoothedRate),
     ]),
-    notes: model.caveats,
+    notes: [],
+    caveats: model.caveats,
   };
 }
 
@@ -46,13 +55,17 @@ export function toCsv(table: PlainTable): string {
     if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
     return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
-  const notes = table.notes.length > 0 ? ['', ...table.notes.map((note) => cell(note))] : [];
-  return [...[table.header, ...table.rows].map((row) => row.map(cell).join(',')), ...notes].join('\r\n') + '\r\n';
+  return [...[table.header, ...table.rows].map((row) => row.map(cell).join(',')), ...footer(table).map(cell)].join('\r\n') + '\r\n';
 }
 
 /** Tab-separated text: what a word processor or spreadsheet pastes as columns. */
 export function toTsv(table: PlainTable): string {
   const cell = (value: string | number | null) => (value === null ? '' : String(value).replace(/[\t\r\n]+/g, ' '));
-  const notes = table.notes.length > 0 ? ['', ...table.notes.map((note) => cell(note))] : [];
-  return [...[table.header, ...table.rows].map((row) => row.map(cell).join('\t')), ...notes].join('\n') + '\n';
+  return [...[table.header, ...table.rows].map((row) => row.map(cell).join('\t')), ...footer(table).map(cell)].join('\n') + '\n';
+}
+
+/** The lines under an exported table, after an empty line: its notes, then the caveats. */
+export function footer(table: PlainTable): string[] {
+  const lines = [...table.notes, ...table.caveats];
+  return lines.length > 0 ? ['', ...lines] : [];
 }

@@ -49,6 +49,10 @@ export interface TrendModel {
   peaks: string;
   /** "2019-10" */
   dataTo: string;
+  /** Months of the period without data: drawn greyed out. */
+  noData: boolean[];
+  /** Steps in how police.uk publishes a drawn category, inside the data range (see recordingBreaks.ts). */
+  breaks: { month: MonthIndex; label: string }[];
 }
 
 const QUARTER_MONTHS = ['Jan–Mar', 'Apr–Jun', 'Jul–Sep', 'Oct–Dec'];
@@ -75,7 +79,7 @@ function seriesFor(cube: Cube, rows: number[], key: string, from: MonthIndex, to
   return values;
 }
 
-export function trendModel(data: Pick<DashboardData, 'cube'>, model: DashboardModel, districtName: string): TrendModel {
+export function trendModel(data: Pick<DashboardData, 'cube' | 'breaks'>, model: DashboardModel, districtName: string): TrendModel {
   const { cube } = data;
   const { period, view } = model;
   const { rows, label } = trendRows(model, cube);
@@ -103,7 +107,17 @@ export function trendModel(data: Pick<DashboardData, 'cube'>, model: DashboardMo
     overview: { months: Array.from({ length: cube.monthCount }, (_, i) => cube.firstMonth + i), values: overviewValues },
     peaks: peakMonthsSentence(months, lines[0].values),
     dataTo: formatMonth(lastData),
+    noData: months.map((month) => !cube.monthsWithData[month - cube.firstMonth]),
+    breaks: data.breaks
+      .filter((b) => lines.some((l) => drawsCategory(cube, l.key, b.category)))
+      .map((b) => ({ month: b.month, label: `${b.category}: police.uk's series steps ${b.after > b.before ? 'up' : 'down'} (a change in recording or publication)` })),
   };
+}
+
+/** Whether the line of a category key includes a police.uk category. */
+function drawsCategory(cube: Cube, key: string, category: string): boolean {
+  const selection = categoryFromKey(key, cube.categories);
+  return selection !== null && categoryMask(selection, cube.categories)[cube.categories.indexOf(category)] === true;
 }
 
 /** Trailing means over `window` values; null until a full window of non-null values is available. */

@@ -2,7 +2,7 @@ import type { ClassificationMethod } from './classify.ts';
 import type { Measure } from './measures.ts';
 import type { MonthIndex } from './months.ts';
 import { periodFromKey, periodKey, resolvePeriod, type DataRange } from './periods.ts';
-import { isMetres, MAX_CLASSES, MAX_COMPARED_CATEGORIES, MIN_CLASSES, type Camera, type MapLayer, type SidePanel, type SortColumn, type View } from './viewState.ts';
+import { isMetres, MAX_CLASSES, MAX_COMPARED_CATEGORIES, MIN_CLASSES, type Camera, type DisclosureMode, type MapLayer, type Page, type SidePanel, type SortColumn, type View } from './viewState.ts';
 
 /*
  * Pure updaters: (view, argument) → new view. The store's actions call these, so every
@@ -134,4 +134,19 @@ export function withUnits(view: View, units: View['units']): View {
 /** Records where the user moved the map (null: back to the whole area). */
 export function withCamera(view: View, camera: Camera | null): View {
   return { ...view, camera };
+}
+
+/** Opens the dashboard or the report page. */
+export function withPage(view: View, page: Page): View {
+  return { ...view, page };
+}
+
+/** Chooses the report's split of the district (null for one column per group). */
+export function withSplit(view: View, split: string | null): View {
+  return { ...view, split };
+}
+
+/** Switches between the public view (disclosure control) and the officers' full detail. */
+export function withMode(view: View, mode: DisclosureMode): View {
+  return { ...view, mode };
 }

@@ -1,11 +1,14 @@
 import { serializeView } from '../core/viewState.ts';
+import { modeLabel } from '../core/disclosure.ts';
 import { Controls } from './Controls.tsx';
 import { DataQuality } from './DataQuality.tsx';
 import { MapPanel } from './MapPanel.tsx';
 import { Notices } from './Notices.tsx';
+import { PageSwitch } from './PageSwitch.tsx';
 import { PanelTabs } from './PanelTabs.tsx';
 import { PlacesPanel } from './PlacesPanel.tsx';
 import { RatesPanel } from './RatesPanel.tsx';
+import { ReportPage } from './report/ReportPage.tsx';
 import { SharePanel } from './SharePanel.tsx';
 import { selectModel, useDashboard, type LoadState } from './store.ts';
 import { Summary } from './Summary.tsx';
@@ -25,10 +28,18 @@ export function Dashboard({ load }: { load: Extract<LoadState, { status: 'ready'
       </main>
     );
   }
+  const search = serializeView(model.view, new URLSearchParams(window.location.search).get('area'));
   return (
     <main id="main" className="dashboard">
+      <PageSwitch page={model.view.page} mode={model.view.mode} modeLabel={modeLabel(model.disclosure)} />
       <Controls data={data} model={model} />
       <Notices fileErrors={area.quality.fileErrors.length} />
+      {model.view.page === 'report' ? (
+        <>
+          <ReportPage area={area} data={data} model={model} />
+          <SharePanel search={search} areaName={area.config.name} />
+        </>
+      ) : (
       <div className="dashboard-body">
         <MapPanel area={area} model={model} />
         <div className="side-panel">
@@ -43,9 +54,10 @@ export function Dashboard({ load }: { load: Extract<LoadState, { status: 'ready'
             }}
           />
           <DataQuality quality={area.quality} />
-          <SharePanel search={serializeView(model.view, new URLSearchParams(window.location.search).get('area'))} areaName={area.config.name} />
+          <SharePanel search={search} areaName={area.config.name} />
         </div>
       </div>
+      )}
     </main>
   );
 }

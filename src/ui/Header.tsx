@@ -10,7 +10,7 @@ export function Header({ area, fullLink }: { area: LoadedArea | null; fullLink: 
         <p className="site-header-meta">
           <span>{area.config.boundaries.label}</span>
           <span>
-            Data to <time dateTime={dataTo}>{dataTo}</time>
+            police.uk data to <time dateTime={dataTo}>{dataTo}</time>
           </span>
         </p>
       )}

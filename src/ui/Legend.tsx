@@ -11,26 +11,7 @@ export function Legend({ model, ref }: { model: DashboardModel; ref?: Ref<HTMLEl
         {legend.title}
       </h3>
       <p className="legend-method">{legend.method}</p>
-      <ul className="legend-classes">
-        {legend.entries.map((entry) => (
-          <li key={entry.colour}>
-            <span className="legend-swatch" style={{ backgroundColor: entry.colour }} aria-hidden="true" />
-            <span className="legend-range">{entry.label}</span>
-            <span className="legend-count">
-              {entry.wardCount} {entry.wardCount === 1 ? 'ward' : 'wards'}
-            </span>
-          </li>
-        ))}
-        {legend.noData && (
-          <li>
-            <span className="legend-swatch legend-swatch--hatch" aria-hidden="true" />
-            <span className="legend-range">{legend.noData.label}</span>
-            <span className="legend-count">
-              {legend.noData.wardCount} {legend.noData.wardCount === 1 ? 'ward' : 'wards'}
-            </span>
-          </li>
-        )}
-      </ul>
+      <LegendClasses legend={legend} />
       {faded !== null && (
         <p className="legend-note">
           Wards outside {faded} are faded; colours compare across all wards.
@@ -38,5 +19,28 @@ export function Legend({ model, ref }: { model: DashboardModel; ref?: Ref<HTMLEl
       )}
       {legend.populationNote && <p className="legend-note">{legend.populationNote}</p>}
     </section>
+  );
+}
+
+/** Each class's colour, range and number of wards, then the hatched wards. */
+export function LegendClasses({ legend }: { legend: DashboardModel['legend'] }) {
+  const wards = (n: number) => `${n} ${n === 1 ? 'ward' : 'wards'}`;
+  return (
+    <ul className="legend-classes">
+      {legend.entries.map((entry) => (
+        <li key={entry.colour}>
+          <span className="legend-swatch" style={{ backgroundColor: entry.colour }} aria-hidden="true" />
+          <span className="legend-range">{entry.label}</span>
+          <span className="legend-count">{wards(entry.wardCount)}</span>
+        </li>
+      ))}
+      {legend.noData && (
+        <li>
+          <span className="legend-swatch legend-swatch--hatch" aria-hidden="true" />
+          <span className="legend-range">{legend.noData.label}</span>
+          <span className="legend-count">{wards(legend.noData.wardCount)}</span>
+        </li>
+      )}
+    </ul>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { toCsv, toTsv, type PlainTable } from '../core/tableExport.ts';
+import { footer, toCsv, toTsv, type PlainTable } from '../core/tableExport.ts';
 
 /** "Download CSV" and "Copy table" for a table: the copy pastes into a word processor with its columns intact. */
 export function TableActions({ table, fileName }: { table: PlainTable; fileName: string }) {
@@ -52,5 +52,9 @@ function htmlTable(table: PlainTable): string {
     const tr = body.insertRow();
     for (const value of row) tr.insertCell().textContent = value === null ? '' : String(value);
   }
-  return element.outerHTML;
+  // Notes and caveats as paragraphs under the table, so they paste with it.
+  const notes = footer(table)
+    .filter((line) => line !== '')
+    .map((line) => Object.assign(document.createElement('p'), { textContent: line }).outerHTML);
+  return element.outerHTML + notes.join('');
 }

@@ -3,7 +3,7 @@ import type { ClassificationMethod } from '../core/classify.ts';
 import { dashboardModel, dataRange, type DashboardData, type DashboardModel } from '../core/dashboardModel.ts';
 import type { Measure } from '../core/measures.ts';
 import type { MonthIndex } from '../core/months.ts';
-import { parseView, type Camera, type MapLayer, type SidePanel, type SortColumn, type View, type ViewContext } from '../core/viewState.ts';
+import { parseView, type Camera, type DisclosureMode, type MapLayer, type Page, type SidePanel, type SortColumn, type View, type ViewContext } from '../core/viewState.ts';
 import * as update from '../core/viewUpdaters.ts';
 import type { LayerAnalysis } from '../core/layerAnalysis.ts';
 import type { LoadedArea, ProgressMessage } from '../worker/messages.ts';
@@ -64,6 +64,9 @@ export interface DashboardState {
   /** The view of an address (history's back and forward), with notices for what was ignored. */
   restoreView: (search: string) => void;
   setPanel: (panel: SidePanel) => void;
+  setPage: (page: Page) => void;
+  setSplit: (split: string | null) => void;
+  setMode: (mode: DisclosureMode) => void;
   analysisRequested: (key: string) => void;
   analysisReady: (result: LayerAnalysis) => void;
   analysisFailed: (problem: string) => void;
@@ -117,6 +120,9 @@ export const useDashboard = create<DashboardState>()((set, get) => {
       set({ view, notices: [...new Set([...get().notices, ...notices])] });
     },
     setPanel: (panel) => change((view) => update.withPanel(view, panel)),
+    setPage: (page) => change((view) => update.withPage(view, page)),
+    setSplit: (split) => change((view) => update.withSplit(view, split)),
+    setMode: (mode) => change((view) => update.withMode(view, mode)),
     analysisRequested: (key) => set((state) => ({ analysis: { ...state.analysis, key, status: 'running', problem: null } })),
     analysisReady: (result) => set((state) => ({ analysis: { ...state.analysis, status: 'ready', result } })),
     analysisFailed: (problem) => set((state) => ({ analysis: { ...state.analysis, status: 'error', result: null, problem } })),

@@ -49,6 +49,16 @@ export async function startSession(): Promise<BrowserSession> {
 
 /** Opens the app (with an optional query string) and waits until the map has painted. */
 export async function openDashboard(session: BrowserSession, query = '', viewport = { width: 1366, height: 768 }): Promise<Page> {
+  return openPage(session, query, viewport, waitForMap);
+}
+
+/** Opens the Strategic Assessment page and waits until its tables and charts are drawn. */
+export async function openReport(session: BrowserSession, query = '', viewport = { width: 1366, height: 768 }): Promise<Page> {
+  const separator = query === '' ? '?' : '&';
+  return openPage(session, `${query}${separator}page=report`, viewport, (page) => page.waitForSelector('.report .trend-point', { timeout: 60_000 }).then(() => undefined));
+}
+
+async function openPage(session: BrowserSession, query: string, viewport: { width: number; height: number }, ready: (page: Page) => Promise<void>): Promise<Page> {
   // A page in its own context: isolated state, and what axe-core's builder requires.
   const context = await session.browser.newContext({ viewport });
   const page = await context.newPage();
@@ -58,7 +68,7 @@ export async function openDashboard(session: BrowserSession, query = '', viewpor
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(`${session.baseUrl}${query}`);
-  await waitForMap(page);
+  await ready(page);
   if (errors.length > 0) throw new Error(`page errors: ${errors.join('; ')}`);
   return page;
 }

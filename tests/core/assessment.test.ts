@@ -9,6 +9,7 @@ import { dashboardModel, type DashboardModel, type WardRow } from '../../src/cor
 import { figures } from '../../src/core/measures.ts';
 import { parseMonth } from '../../src/core/months.ts';
 import { type RecordingBreak } from '../../src/core/recordingBreaks.ts';
+import { districtTable, rankingTable, splitTable } from '../../src/core/report/assessmentExport.ts';
 import { assessmentSentences, changeSentence, rankingSentence } from '../../src/core/report/assessmentSentences.ts';
 import { strategicAssessment, type AssessmentRow, type StrategicAssessment } from '../../src/core/report/assessmentTables.ts';
 import { PROJECT_ROOT } from './support/fixtures.ts';
@@ -187,5 +188,34 @@ describe('rankingSentence', () => {
   it('handles a single ward and wards without any', () => {
     expect(rankingSentence([ward('Dun Valley', 42)], null, noun)).toBe('The only ward, Dun Valley, had 42 crimes.');
     expect(rankingSentence([ward('A', 0), ward('B', 0)], null, noun)).toBe('No ward had any crimes.');
+  });
+});
+
+describe('the report tables as exported', () => {
+  it('writes the district table with both years, the change, the test and the series-break note', () => {
+    const table = districtTable(report, 'Test Valley', model);
+    expect(table.header).toEqual(['Crime type', '2017/18', '2018/19', '+/−', '% change', 'Significance (exact Poisson test, 95%)', 'Note']);
+    const asb = table.rows.find((r) => r[0] === ASB)!;
+    expect(asb[6]).toBe("Not like for like: police.uk's series steps down from Apr 2018");
+    const robbery = table.rows.find((r) => r[0] === 'Robbery')!;
+    expect(robbery.slice(1, 6)).toEqual([38, 71, 33, 86.8, 'Sig. rise']);
+    expect(table.notes[0]).toMatch(/^Crime types are police.uk's categories/);
+    expect(table.caveats[0]).toBe('police.uk data to 2019-10.');
+    expect(table.caveats.at(-1)).toBe('Officer view: full detail, not for publication.');
+  });
+
+  it('withholds small area counts in the public view, with a partner, and says which view it is', () => {
+    const published = dashboardModel(area.data, { ...model.view, mode: 'public' });
+    const table = splitTable(strategicAssessment(area.data, published), published);
+    const withheld = table.rows.flatMap((r) => r.filter((cell) => cell === 'fewer than 5'));
+    expect(withheld.length).toBeGreaterThan(1);
+    for (const row of table.rows) expect(row.filter((cell) => cell === 'fewer than 5').length).not.toBe(1);
+    expect(table.caveats.at(-1)).toBe('Public view: counts from 1 to 4 below district level withheld.');
+  });
+
+  it('ranks wards with shared ranks for equal values', () => {
+    const table = rankingTable(report.byCount, 'count', model);
+    expect(table.rows[0].slice(0, 2)).toEqual([1, "St Mary's"]);
+    expect(table.rows.map((r) => r[0])).toEqual(table.rows.map((r) => 1 + table.rows.filter((o) => (o[3] as number) > (r[3] as number)).length));
   });
 });

@@ -10,11 +10,12 @@ const table: PlainTable = {
     ['=HYPERLINK("x")', -3, 'line\nbreak'],
   ],
   notes: [],
+  caveats: [],
 };
 
 describe('table export', () => {
-  it('puts the notes under the table after an empty line', () => {
-    const noted = { ...table, rows: [table.rows[0]], notes: ['police.uk data to 2019-10.', 'Officer view, not for publication'] };
+  it('puts the notes and then the caveats under the table after an empty line', () => {
+    const noted = { ...table, rows: [table.rows[0]], notes: ['police.uk data to 2019-10.'], caveats: ['Officer view, not for publication'] };
     expect(toCsv(noted)).toBe("Ward,Count,Note\r\nSt Mary's,1552,\r\n\r\npolice.uk data to 2019-10.\r\n\"Officer view, not for publication\"\r\n");
     expect(toTsv(noted).split('\n').slice(-3)).toEqual(['police.uk data to 2019-10.', 'Officer view, not for publication', '']);
   });

@@ -80,6 +80,7 @@ export function TrendChart({ trend, yLabel, source, quarterly, showRolling, show
   };
 
   const quarterWidth = innerWidth / Math.max(months.length, 1);
+  const shownBreaks = trend.breaks.filter((b) => b.month > months[0] && b.month <= months[months.length - 1]);
   return (
     <div className="trend-chart" ref={container}>
       <svg
@@ -99,6 +100,17 @@ export function TrendChart({ trend, yLabel, source, quarterly, showRolling, show
             ) : null,
           )}
           <line y1={innerHeight} y2={innerHeight} x2={innerWidth} className="trend-axis" />
+          {trend.noData.map((missing, i) =>
+            missing ? <rect key={`no-data-${months[i]}`} className="trend-missing" x={Math.max(0, x(i) - quarterWidth / 2)} width={quarterWidth} height={innerHeight} /> : null,
+          )}
+          {shownBreaks.map((b) => (
+            <g key={b.month} className="trend-break">
+              <line x1={x(b.month - months[0]) - quarterWidth / 2} x2={x(b.month - months[0]) - quarterWidth / 2} y2={innerHeight} />
+              <text x={x(b.month - months[0]) - quarterWidth / 2 + 3} y={10} className="trend-tick">
+                Series break
+              </text>
+            </g>
+          ))}
           {quarterly ? (
             trend.quarters.map((quarter) => {
               const first = months.indexOf(quarter.months[0]);
@@ -147,6 +159,12 @@ export function TrendChart({ trend, yLabel, source, quarterly, showRolling, show
         {readout ?? 'Point at the chart, or focus it and use the arrow keys, to read exact values.'}
       </p>
       <TrendLegend trend={trend} quarterly={quarterly} showRolling={showRolling} showPreviousYear={showPreviousYear} />
+      {shownBreaks.map((b) => (
+        <p key={b.month} className="note note--warning trend-break-note">
+          Series break from {shortMonthLabel(b.month)}: {b.label}. Comparisons across it are not like for like.
+        </p>
+      ))}
+      {trend.noData.some(Boolean) && <p className="note">Shaded months have no data loaded.</p>}
       <Overview trend={trend} width={width} onBrush={onBrush} />
     </div>
   );
