@@ -4,6 +4,7 @@ import type { DashboardModel } from '../core/dashboardModel.ts';
 import { hiddenCategories, hiddenCategoriesNote, isCrimeLayer } from '../core/layerRequest.ts';
 import { layerLegend } from '../core/layerLegends.ts';
 import type { LoadedArea } from '../worker/messages.ts';
+import { MapDownload } from './export/MapDownload.tsx';
 import { LayerLegend } from './LayerLegend.tsx';
 import { LayerSwitcher } from './LayerSwitcher.tsx';
 import { Legend } from './Legend.tsx';
@@ -48,6 +49,7 @@ export function MapPanel({ area, model, embed = false }: { area: LoadedArea; mod
         <div ref={container} className="map" />
         {isCrimeLayer(layer) ? crimeLegend && <LayerLegend legend={crimeLegend} ref={legendRef} /> : <Legend model={model} ref={legendRef} />}
       </div>
+      {!embed && <MapDownload area={area} model={model} title={title} crimeLegend={isCrimeLayer(layer) ? crimeLegend : null} mapElement={() => container.current} />}
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import type { DashboardModel } from '../core/dashboardModel.ts';
 import type { LsoaComparison } from '../core/lsoaWardLookup.ts';
 import { AssignmentComparison } from './AssignmentComparison.tsx';
+import { fileSlug } from './export/download.ts';
 import { ConcentrationChart } from './plots/ConcentrationChart.tsx';
 import { useDashboard } from './store.ts';
 
@@ -22,7 +23,12 @@ export function PlacesPanel({ model, lookup }: { model: DashboardModel; lookup: 
       {concentration ? (
         <>
           <p className="peak-months">{sentence}</p>
-          <ConcentrationChart curve={concentration.curve} label={`Concentration curve. ${sentence}`} />
+          <ConcentrationChart
+            curve={concentration.curve}
+            label={`Concentration curve. ${sentence}`}
+            title={`Share of ${model.countNoun} in the busiest places: ${model.categoryLabel}, ${model.period.label}`}
+            fileName={fileSlug('concentration', model.view.category, model.view.period)}
+          />
           <p className="note">Hexagons with no {model.countNoun} count too; the dashed line is what an even spread would give.</p>
         </>
       ) : (

@@ -1,15 +1,11 @@
 import { useState } from 'react';
+import { downloadBlob } from './export/download.ts';
 import { footer, toCsv, toTsv, type PlainTable } from '../core/tableExport.ts';
 
 /** "Download CSV" and "Copy table" for a table: the copy pastes into a word processor with its columns intact. */
 export function TableActions({ table, fileName }: { table: PlainTable; fileName: string }) {
   const [status, setStatus] = useState('');
-  const download = () => {
-    const url = URL.createObjectURL(new Blob([toCsv(table)], { type: 'text/csv;charset=utf-8' }));
-    const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 0);
-  };
+  const download = () => downloadBlob(new Blob([toCsv(table)], { type: 'text/csv;charset=utf-8' }), fileName);
   const copy = async () => {
     const tsv = toTsv(table);
     try {

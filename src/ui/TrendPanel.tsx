@@ -3,6 +3,7 @@ import { ALL_CRIME_EXCL_ASB_LABEL, ANTI_SOCIAL_BEHAVIOUR } from '../core/categor
 import type { DashboardData, DashboardModel } from '../core/dashboardModel.ts';
 import { trendModel } from '../core/trendSeries.ts';
 import { MAX_COMPARED_CATEGORIES } from '../core/viewState.ts';
+import { fileSlug } from './export/download.ts';
 import { TrendChart } from './plots/TrendChart.tsx';
 import { useDashboard } from './store.ts';
 
@@ -46,6 +47,8 @@ export function TrendPanel({ data, model, districtName }: { data: DashboardData;
         showRolling={showRolling && single}
         showPreviousYear={showPreviousYear && single}
         onBrush={store.setMonths}
+        title={`${view.quarterly ? 'Quarterly' : 'Monthly'} ${model.countNoun}: ${trend.areaLabel}, ${model.categoryLabel}, ${model.period.label}`}
+        fileName={fileSlug(districtName, 'trend', view.category, view.period)}
       />
       <details className="trend-compare">
         <summary>Compare with other categories ({view.compare.length} of {MAX_COMPARED_CATEGORIES})</summary>

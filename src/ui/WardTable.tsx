@@ -5,6 +5,7 @@ import type { SortColumn } from '../core/viewState.ts';
 import { ChangeText, CountText, NotAvailable, RateText, UnreliableMark } from './FigureText.tsx';
 import { wardTable } from '../core/tableExport.ts';
 import { Sparkline } from './plots/Sparkline.tsx';
+import { fileSlug } from './export/download.ts';
 import { TableActions } from './TableActions.tsx';
 import { useDashboard } from './store.ts';
 
@@ -42,7 +43,7 @@ export function WardTable({ model, groupLabel, hasRates }: { model: DashboardMod
   ];
   const filter = model.view.group !== null && model.groupFilter !== null ? `; ${model.view.group} only` : '';
 
-  const fileName = `wards-${model.view.category}-${model.view.period}.csv`.toLowerCase().replace(/[^a-z0-9.]+/g, '-');
+  const fileName = `${fileSlug('wards', model.view.category, model.view.period)}.csv`;
   return (
     <>
       <TableActions table={wardTable(model)} fileName={fileName} />

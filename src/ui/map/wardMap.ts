@@ -7,7 +7,9 @@ import { isCrimeLayer } from '../../core/layerRequest.ts';
 import { wardTooltip } from '../../core/mapText.ts';
 import type { LoadedArea } from '../../worker/messages.ts';
 import { addNotice, selectModel, useDashboard, type AnalysisState } from '../store.ts';
+import { registerMapCapturer, type MapCapturer } from '../export/mapCapture.ts';
 import { CrimeLayerView } from './crimeLayerView.ts';
+import { copyCanvas, metresPerPixel, readLabels, whenIdle } from './mapSnapshot.ts';
 import { hatchPattern } from './hatchPattern.ts';
 import { appStyle, fillColour, LAYERS, NO_DATA_PATTERN, selectedFilter, WARD_SOURCE, wardLayers, wardSource, wardStates } from './mapStyle.ts';
 import { WardLabels } from './wardLabels.ts';
@@ -203,6 +205,34 @@ export function mountWardMap(container: HTMLElement, area: LoadedArea, options: 
     useDashboard.getState().toggleWard(ward === undefined ? null : area.wardIds[ward]);
   });
 
+  /**
+   * The map at another size and pixel ratio for the image export: the container is resized
+   * off screen, the same view fitted (the whole area, or what the user moved to), drawn,
+   * copied and put back.
+   */
+  const capture: MapCapturer = async (width, height, pixelRatio) => {
+    const bounds = map.getBounds();
+    const camera = { center: map.getCenter(), zoom: map.getZoom() };
+    const savedStyle = container.getAttribute('style');
+    const savedRatio = map.getPixelRatio();
+    Object.assign(container.style, { position: 'fixed', left: '0', top: '0', width: `${width}px`, height: `${height}px`, zIndex: '-1' });
+    map.setPixelRatio(pixelRatio);
+    map.resize();
+    if (movedByUser) moveSelf(() => map.fitBounds(bounds, { padding: 0, animate: false }));
+    try {
+      await whenIdle(map);
+      return { image: copyCanvas(map), labels: readLabels(container), metresPerPixel: metresPerPixel(map), bearing: map.getBearing() };
+    } finally {
+      if (savedStyle === null) container.removeAttribute('style');
+      else container.setAttribute('style', savedStyle);
+      map.setPixelRatio(savedRatio);
+      map.resize();
+      if (movedByUser) moveSelf(() => map.jumpTo(camera));
+      map.triggerRepaint();
+    }
+  };
+  registerMapCapturer(capture);
+
   const unsubscribe = useDashboard.subscribe((state) => {
     const next = selectModel(state);
     const analysisChanged = state.analysis !== analysis;
@@ -212,6 +242,7 @@ export function mountWardMap(container: HTMLElement, area: LoadedArea, options: 
   });
 
   return () => {
+    registerMapCapturer(null);
     unsubscribe();
     crimeLayers?.remove();
     labels.remove();

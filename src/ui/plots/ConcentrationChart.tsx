@@ -1,13 +1,14 @@
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import type { ConcentrationPoint } from '../../core/grid/concentration.ts';
+import { ChartDownload } from '../export/ChartDownload.tsx';
 import { useWidth } from './useWidth.ts';
 
 const HEIGHT = 220;
 const MARGIN = { top: 10, right: 16, bottom: 38, left: 48 };
 
 /** The share of crime in the busiest cells (a Lorenz-type curve), with equality as a dashed diagonal. */
-export function ConcentrationChart({ curve, label }: { curve: ConcentrationPoint[]; label: string }) {
+export function ConcentrationChart({ curve, label, title, fileName }: { curve: ConcentrationPoint[]; label: string; title: string; fileName: string }) {
   const [container, width] = useWidth<HTMLDivElement>(420);
   const innerWidth = Math.max(width - MARGIN.left - MARGIN.right, 100);
   const innerHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
@@ -18,7 +19,7 @@ export function ConcentrationChart({ curve, label }: { curve: ConcentrationPoint
     .y((p) => y(p.crime));
   return (
     <div ref={container}>
-      <svg width={width} height={HEIGHT} className="trend-svg" role="img" aria-label={label}>
+      <svg data-chart width={width} height={HEIGHT} className="trend-svg" role="img" aria-label={label}>
         <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
           {[0, 25, 50, 75, 100].map((tick) => (
             <g key={tick}>
@@ -41,6 +42,7 @@ export function ConcentrationChart({ curve, label }: { curve: ConcentrationPoint
           </text>
         </g>
       </svg>
+      <ChartDownload container={container} title={title} fileName={fileName} />
     </div>
   );
 }

@@ -3,6 +3,8 @@ import { line } from 'd3-shape';
 import type { DashboardModel, WardRow } from '../../core/dashboardModel.ts';
 import { formatCount, formatRate } from '../../core/format.ts';
 import type { FunnelPosition } from '../../core/statistics/funnel.ts';
+import { ChartDownload } from '../export/ChartDownload.tsx';
+import { fileSlug } from '../export/download.ts';
 import { useWidth } from './useWidth.ts';
 import { ValueAxis } from './ValueAxis.tsx';
 
@@ -45,7 +47,7 @@ export function FunnelPlot({ model, highlighted, onHover, onSelect }: { model: D
     .y((p) => y(Math.min(p.rate, y.domain()[1])));
   return (
     <div className="funnel-plot" ref={container}>
-      <svg width={width} height={HEIGHT} className="trend-svg" role="group" aria-label={`Funnel plot of ward rates per 1,000 residents against population, around the district rate of ${formatRate(funnel.targetRate, model.rateDigits)}`}>
+      <svg data-chart width={width} height={HEIGHT} className="trend-svg" role="group" aria-label={`Funnel plot of ward rates per 1,000 residents against population, around the district rate of ${formatRate(funnel.targetRate, model.rateDigits)}`}>
         <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
           <ValueAxis y={y} width={innerWidth} height={innerHeight} title="Rate per 1,000" />
           {LOG_TICKS.filter((tick) => tick >= x.domain()[0] && tick <= x.domain()[1]).map((tick) => (
@@ -122,6 +124,7 @@ export function FunnelPlot({ model, highlighted, onHover, onSelect }: { model: D
           Within
         </li>
       </ul>
+      <ChartDownload container={container} title={`Ward rates per 1,000 residents against population: ${model.categoryLabel}, ${model.period.label}`} fileName={fileSlug('funnel', model.view.category, model.view.period)} />
     </div>
   );
 }

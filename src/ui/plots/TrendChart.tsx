@@ -6,6 +6,8 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { formatCount } from '../../core/format.ts';
 import { formatMonth, shortMonthLabel, type MonthIndex } from '../../core/months.ts';
 import type { TrendModel } from '../../core/trendSeries.ts';
+import type { ChartKeyEntry } from '../export/chartImage.ts';
+import { ChartDownload } from '../export/ChartDownload.tsx';
 import { useWidth } from './useWidth.ts';
 import { ValueAxis } from './ValueAxis.tsx';
 
@@ -31,6 +33,9 @@ export interface TrendChartProps {
   showRolling: boolean;
   showPreviousYear: boolean;
   onBrush: (from: MonthIndex, to: MonthIndex) => void;
+  /** The chart's title in a downloaded image, and the file's name. */
+  title: string;
+  fileName: string;
 }
 
 /**
@@ -39,7 +44,7 @@ export interface TrendChartProps {
  * read exact values; the strip below shows the whole data range, and brushing it sets
  * the period.
  */
-export function TrendChart({ trend, yLabel, source, quarterly, showRolling, showPreviousYear, onBrush }: TrendChartProps) {
+export function TrendChart({ trend, yLabel, source, quarterly, showRolling, showPreviousYear, onBrush, title, fileName }: TrendChartProps) {
   const [container, width] = useWidth<HTMLDivElement>(560);
   const [focus, setFocus] = useState<number | null>(null);
   const innerWidth = Math.max(width - MARGIN.left - MARGIN.right, 100);
@@ -84,6 +89,7 @@ export function TrendChart({ trend, yLabel, source, quarterly, showRolling, show
   return (
     <div className="trend-chart" ref={container}>
       <svg
+        data-chart
         width={width}
         height={HEIGHT}
         role="group"
@@ -165,6 +171,7 @@ export function TrendChart({ trend, yLabel, source, quarterly, showRolling, show
         </p>
       ))}
       {trend.noData.some(Boolean) && <p className="note">Shaded months have no data loaded.</p>}
+      <ChartDownload container={container} title={title} fileName={fileName} chartKey={legendEntries(trend, quarterly, showRolling, showPreviousYear)} />
       <Overview trend={trend} width={width} onBrush={onBrush} />
     </div>
   );
@@ -178,14 +185,19 @@ function readoutText(trend: TrendModel, i: number, showRolling: boolean, showPre
   return `${shortMonthLabel(trend.months[i])}: ${parts.join('; ')}`;
 }
 
-function TrendLegend({ trend, quarterly, showRolling, showPreviousYear }: { trend: TrendModel; quarterly: boolean; showRolling: boolean; showPreviousYear: boolean }) {
-  const entries = quarterly
+/** What each line or the bars stand for, on screen and in a downloaded chart. */
+function legendEntries(trend: TrendModel, quarterly: boolean, showRolling: boolean, showPreviousYear: boolean): ChartKeyEntry[] {
+  return quarterly
     ? [{ label: `${trend.lines[0]?.label ?? ''}, quarterly totals (part: a quarter cut by the period or missing a month)`, ...LINE_STYLES[0] }]
     : [
         ...trend.lines.map((l, k) => ({ label: l.label, ...LINE_STYLES[k] })),
         ...(showRolling ? [{ label: '12-month rolling average', ...ROLLING }] : []),
         ...(showPreviousYear ? [{ label: 'Same months a year before', ...PREVIOUS_YEAR }] : []),
       ];
+}
+
+function TrendLegend({ trend, quarterly, showRolling, showPreviousYear }: { trend: TrendModel; quarterly: boolean; showRolling: boolean; showPreviousYear: boolean }) {
+  const entries = legendEntries(trend, quarterly, showRolling, showPreviousYear);
   return (
     <ul className="trend-legend">
       {entries.map((entry) => (

@@ -10,6 +10,7 @@ import { strategicAssessment } from '../../core/report/assessmentTables.ts';
 import { inSentence } from '../../core/periods.ts';
 import { trendModel } from '../../core/trendSeries.ts';
 import type { LoadedArea } from '../../worker/messages.ts';
+import { fileSlug } from '../export/download.ts';
 import { SelectField } from '../Field.tsx';
 import { PlainTableView } from '../PlainTableView.tsx';
 import { TrendChart } from '../plots/TrendChart.tsx';
@@ -28,7 +29,7 @@ export function ReportPage({ area, data, model }: { area: LoadedArea; data: Dash
   const [made] = useState(() => new Date());
   const assessment = strategicAssessment(data, model);
   const sentences = assessmentSentences(assessment, model);
-  const file = (name: string) => `${area.areaId}-${name}-${model.view.period}.csv`.toLowerCase().replace(/[^a-z0-9.]+/g, '-');
+  const file = (name: string) => `${fileSlug(area.areaId, name, model.view.period)}.csv`;
   const coverage = [
     ...(model.missingMonths.length > 0 ? [`No data was loaded for ${model.missingMonths.join(', ')}.`] : []),
     ...area.categoryChanges.map(describeCategoryChange),
@@ -121,6 +122,8 @@ export function ReportPage({ area, data, model }: { area: LoadedArea; data: Dash
             showRolling
             showPreviousYear
             onBrush={store.setMonths}
+            title={`Monthly ${model.countNoun}: ${trend.areaLabel}, ${model.categoryLabel}, ${model.period.label}`}
+            fileName={fileSlug(area.areaId, 'trend', model.view.category, model.view.period)}
           />
         </div>
       </section>
