@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -119,6 +120,49 @@ describe('chart export', () => {
     expect(height).toBe((Math.round(svgBox!.height) + 2 * 18 + 10 + 3 * 18 + 6) * 2);
     const colours = await coloursIn(page, png, { x: 0, y: 0, width, height });
     expect(colours.get('11,79,156')).toBeGreaterThan(200);
+    await page.close();
+  });
+});
+
+describe('the report in print, in the public view, and as a link', () => {
+  it('prints on A4 without the controls, and nothing on the page breaks axe-core', async () => {
+    const page = await openReport(session);
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.controls').isVisible()).toBe(false);
+    expect(await page.locator('.report-table').first().isVisible()).toBe(true);
+    const pdf = await page.pdf({ path: `${SCREENSHOT_DIR}/report.pdf`, format: 'A4', printBackground: true, preferCSSPageSize: true });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    // Every table fits the page width: nothing is cut at the right edge.
+    const overflow = await page.evaluate(() => Array.from(document.querySelectorAll('.report-table')).filter((t) => t.scrollWidth > t.parentElement!.clientWidth + 1).length);
+    expect(overflow).toBe(0);
+    await page.close();
+  });
+
+  it('restores the page, split and mode from a link, and labels the public view', async () => {
+    const page = await openReport(session, '?mode=public&category=Robbery');
+    expect(await page.locator('.mode-label span').textContent()).toBe('Public view: counts from 1 to 4 below district level withheld');
+    expect(await page.locator('.report-table').nth(1).textContent()).toContain('fewer than 5');
+    // The ward ranking by count shows no count from 1 to 4: those wards are left out.
+    const counts = await page.locator('.report-table').nth(2).locator('tbody tr td:nth-of-type(3)').allTextContents();
+    expect(counts.length).toBeGreaterThan(5);
+    expect(counts.filter((count) => ['1', '2', '3', '4'].includes(count))).toEqual([]);
+    await screenshot(page, 'report-public');
+    await page.getByLabel('Split the district').selectOption('North and South');
+    expect(new URL(page.url()).searchParams.get('split')).toBe('North and South');
+    expect(await page.locator('#split-title').textContent()).toBe('By area: North, Mid-Test and South');
+    await page.reload();
+    await page.waitForSelector('.report .trend-point');
+    expect(await page.getByLabel('Split the district').inputValue()).toBe('North and South');
+    await page.getByRole('button', { name: 'Show full detail (officer view)' }).click();
+    expect(new URL(page.url()).searchParams.get('mode')).toBe('officer');
+    await page.getByRole('button', { name: 'Map and wards' }).click();
+    await waitForMap(page);
+    expect(new URL(page.url()).searchParams.get('page')).toBeNull();
+    await page.goBack();
+    await page.waitForSelector('.report .trend-point');
+    expect(new URL(page.url()).searchParams.get('page')).toBe('report');
     await page.close();
   });
 });

@@ -92,6 +92,7 @@ export function TrendChart({ trend, yLabel, source, quarterly, showRolling, show
         data-chart
         width={width}
         height={HEIGHT}
+        viewBox={`0 0 ${width} ${HEIGHT}`}
         role="group"
         aria-label={`${lines[0]?.label ?? ''}, ${trend.areaLabel}, by ${quarterly ? 'quarter' : 'month'}. ${trend.peaks}`}
         className="trend-svg"
@@ -150,7 +151,13 @@ export function TrendChart({ trend, yLabel, source, quarterly, showRolling, show
             height={innerHeight}
             className="trend-hit"
             tabIndex={0}
+            // A slider over the months: arrow keys move it, and the readout below says the values.
+            role="slider"
             aria-label="Chart values: use the left and right arrow keys to read each month"
+            aria-valuemin={0}
+            aria-valuemax={months.length - 1}
+            aria-valuenow={focus ?? 0}
+            aria-valuetext={readout ?? 'No month chosen'}
             onMouseMove={(event) => setFocus(monthAt(event.clientX, event.currentTarget))}
             onMouseLeave={() => setFocus(null)}
             onKeyDown={onKeyDown}
