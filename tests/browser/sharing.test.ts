@@ -112,8 +112,12 @@ describe('table export', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
     expect(download.suggestedFilename()).toBe('wards-burglary-fy2018.csv');
     const path = await download.path();
-    const lines = (await readFile(path, 'utf8')).trimEnd().split('\r\n');
+    const [table, caveats] = (await readFile(path, 'utf8')).trimEnd().split('\r\n\r\n');
+    const lines = table.split('\r\n');
     expect(lines).toHaveLength(25);
+    // The caveats follow the table: the data stamp first, the disclosure mode last.
+    expect(caveats.split('\r\n')[0]).toBe('police.uk data to 2019-10.');
+    expect(caveats.split('\r\n').at(-1)).toBe('"Officer view: full detail, not for publication."');
     expect(lines[0]).toBe('Rank,Ward,Ward code,Neighbourhood area,Count,Previous count,Change,Change (%),"Significance (exact Poisson test, 95%)","Rate per 1,000","Smoothed rate per 1,000"');
     const firstRow = await page.locator('.ward-table tbody tr').first().innerText();
     const firstCount = /\t([\d,]+)/.exec(firstRow)?.[1]?.replace(/,/g, '');
@@ -129,8 +133,9 @@ describe('table export', () => {
     await page.getByRole('button', { name: 'Copy table' }).click();
     await page.getByText('Table copied').waitFor();
     const text = await page.evaluate(() => navigator.clipboard.readText());
-    const rows = text.trimEnd().split('\n');
+    const rows = text.trimEnd().split('\n\n')[0].split('\n');
     expect(rows).toHaveLength(25);
+    expect(text).toContain('police.uk data to 2019-10.');
     expect(rows[0].split('\t')).toHaveLength(11);
     await context.close();
   });
