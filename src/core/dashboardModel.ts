@@ -6,7 +6,7 @@ import { changeFlag, SMALL_COUNT, type ChangeFlag } from './changeFlags.ts';
 import { changeClasses, changeClassOf } from './changeMap.ts';
 import type { DisclosureConfig } from './areaConfig.ts';
 import { caveats } from './caveats.ts';
-import type { RecordingBreak } from './recordingBreaks.ts';
+import { breaksWithin, describeBreak, type RecordingBreak } from './recordingBreaks.ts';
 import { disclosureFor, isSmall, withheldText, withheldWards, withholdSmallMonths, type Disclosure } from './disclosure.ts';
 import { empiricalBayesRates } from './statistics/empiricalBayes.ts';
 import { funnelCurves, funnelPosition, type FunnelPosition } from './statistics/funnel.ts';
@@ -142,8 +142,10 @@ export interface DashboardModel {
   /** Null without populations. */
   funnel: FunnelModel | null;
   disclosure: Disclosure;
-  /** The caveats every view and export carries (see caveats.ts). */
+  /** The caveats every view and export carries (see caveats.ts), with any series-break warning. */
   caveats: string[];
+  /** Warnings for series breaks the comparison spans in the selected categories: the change is not like for like. */
+  breakWarnings: string[];
 }
 
 /** What is counted: anti-social behaviour is recorded as incidents, not crimes. */
@@ -208,6 +210,10 @@ export function dashboardModel(data: DashboardData, view: View): DashboardModel 
   const groupFilter = view.group === null ? null : groups.names.indexOf(view.group);
   const selectedWard = view.ward === null ? -1 : data.wardIds.indexOf(view.ward);
   const previousAvailable = isCovered(previous, range) && comparisonGaps.length === 0;
+  const selected = cube.categories.filter((_, k) => mask[k]);
+  const breakWarnings = (previousAvailable ? breaksWithin(data.breaks, previous.from, period.to, selected) : []).map(
+    (b) => `${b.category}: ${describeBreak(b)} The change on ${inSentence(previous.label)} is not like for like.`,
+  );
 
   const wards: WardRow[] = figuresByWard.map((f, ward) => {
     const classIndex = changeLayer ? changeClassOf(f.percentChange, flags[ward]) : classOf(classification, values[ward]);
@@ -267,7 +273,8 @@ export function dashboardModel(data: DashboardData, view: View): DashboardModel 
     rateDigits: digits,
     funnel,
     disclosure,
-    caveats: caveats({ dataTo: range.last, populationSource: data.populationSource, disclosure }),
+    caveats: [...breakWarnings, ...caveats({ dataTo: range.last, populationSource: data.populationSource, disclosure })],
+    breakWarnings,
   };
 }
 

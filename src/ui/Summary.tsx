@@ -33,6 +33,11 @@ export function Summary({ model }: { model: DashboardModel }) {
           Includes {outsideNote(district.outside, district.noLocation, countNoun)}, which no ward&apos;s figures hold.
         </p>
       )}
+      {model.breakWarnings.map((warning) => (
+        <p key={warning} className="note note--warning">
+          {warning}
+        </p>
+      ))}
       {model.missingMonths.length > 0 && (
         <p className="note note--warning">No data was loaded for {model.missingMonths.join(', ')}: figures for this period are incomplete.</p>
       )}

@@ -116,6 +116,16 @@ describe('strategicAssessment on Test Valley, FY2018/19 against FY2017/18', () =
     expect(asb).not.toMatch(/fell by/);
   });
 
+  it('warns on the dashboard and in its exports when the comparison of the chosen category spans the break', () => {
+    const asb = dashboardModel(area.data, testView({ period: 'fy2018', category: 'asb' }));
+    expect(asb.breakWarnings).toHaveLength(1);
+    expect(asb.breakWarnings[0]).toMatch(/^Anti-social behaviour: police.uk's series .* The change on financial year 2017\/18 is not like for like\.$/);
+    expect(asb.caveats[0]).toBe(asb.breakWarnings[0]);
+    expect(model.breakWarnings).toEqual([]);
+    expect(dashboardModel(area.data, testView({ period: 'fy2018', category: 'asb', mode: 'officer' })).breakWarnings).toEqual(asb.breakWarnings);
+    expect(dashboardModel(area.data, testView({ period: '2019-04..2019-10', category: 'asb' })).breakWarnings).toEqual([]);
+  });
+
   it('writes the sentences an officer copies, starting with the period and the total', () => {
     const sentences = assessmentSentences(report, model);
     expect(sentences[0]).toBe('Figures are for financial year 2018/19, compared with financial year 2017/18.');

@@ -16,7 +16,7 @@ export function assessmentSentences(assessment: StrategicAssessment, model: Dash
   const sentences = [
     assessment.noComparison === null
       ? `Figures are for ${inSentence(assessment.period.label)}, compared with ${previous}.`
-      : `Figures are for ${inSentence(assessment.period.label)}. There is no comparison: ${lowerFirst(assessment.noComparison)}`,
+      : `Figures are for ${inSentence(assessment.period.label)}. ${assessment.noComparison}`,
   ];
   const byKind = (kind: AssessmentRow['kind']) => district.rows.filter((row) => row.kind === kind);
   for (const row of [...byKind('total'), ...byKind('asb'), ...byKind('category')]) sentences.push(changeSentence(row, previous));

@@ -75,7 +75,7 @@ export function ReportPage({ area, data, model }: { area: LoadedArea; data: Dash
           </ul>
         </div>
       )}
-      {assessment.noComparison !== null && <p className="note note--warning">No comparison with the previous period: {assessment.noComparison}</p>}
+      {assessment.noComparison !== null && <p className="note note--warning">{assessment.noComparison}</p>}
       {coverage.length > 0 && (
         <ul className="note report-coverage">
           {coverage.map((line) => (
