@@ -84,29 +84,54 @@ export class CrimeTableBuilder {
    * (empty, or a header without police.uk's columns); bad rows are logged and skipped.
    */
   addFile(fileName: string, text: string): void {
-    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-    if (!/\S/.test(body)) throw new InputError(fileName, 'the file is empty (no header row)');
-    const fileCode = this.files.length;
-    this.files.push(fileName);
+    const file = this.beginFile(fileName);
+    this.addRows(file, text);
+    this.endFile(file);
+  }
 
-    const config = parserConfig(body);
-    if (body.indexOf('"') === -1) {
-      this.addUnquotedFile(fileName, fileCode, body, config);
+  /** Starts a file that arrives in blocks of whole rows (see addRows), for files too large for one string. */
+  beginFile(fileName: string): FileInProgress {
+    const code = this.files.length;
+    this.files.push(fileName);
+    return { name: fileName, code, columns: null, line: 0, started: false, empty: true };
+  }
+
+  /** Adds a block of whole rows (the first holds the header); line numbers carry on from the last block. */
+  addRows(file: FileInProgress, text: string): void {
+    const body = !file.started && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    if (body === '') return;
+    if (!file.started) file.newline = parserConfig(body).newline;
+    file.started = true;
+    if (file.empty && /\S/.test(body)) file.empty = false;
+    const config = { ...parserConfig(body), ...(file.newline ? { newline: file.newline } : {}) };
+    // A bare "\n" in a CRLF file sits inside a field but counts as a line: the slow path counts it.
+    const bareLineFeeds = config.newline === '\r\n' && occurrences(body, '\n') !== occurrences(body, '\r\n');
+    if (body.indexOf('"') === -1 && !bareLineFeeds) {
+      this.addUnquotedRows(file, body, config);
       return;
     }
     // Row i is line i + 1 unless a quoted field holds a line break (as an editor counts
     // them); then the lines are counted again, row by row, from the parser's cursor.
     const result = Papa.parse<string[]>(body, config);
     if (result.data.length === occurrences(body, result.meta.linebreak === '\r' ? '\r' : '\n') + 1) {
-      let columns: ColumnIndex | null = null;
-      result.data.forEach((fields, i) => {
-        if (fields.length === 1 && fields[0] === '') return; // a blank line
-        if (columns === null) columns = headerColumns(fileName, fields);
-        else this.addRow(fields, columns, fileName, fileCode, i + 1);
-      });
+      const first = file.line;
+      result.data.forEach((fields, i) => this.addFields(file, fields, first + i + 1));
+      file.line = first + result.data.length - (endsWithBreak(body) ? 1 : 0);
     } else {
-      this.addFileRowByRow(fileName, fileCode, body);
+      this.addRowsOneByOne(file, body, config);
     }
+  }
+
+  /** Ends a file: one with no header at all is unusable. */
+  endFile(file: FileInProgress): void {
+    if (file.empty) throw new InputError(file.name, 'the file is empty (no header row)');
+  }
+
+  /** A row: the header when none has been read yet, a blank line skipped, otherwise a crime. */
+  private addFields(file: FileInProgress, fields: string[], line: number): void {
+    if (fields.length === 1 && fields[0] === '') return; // a blank line
+    if (file.columns === null) file.columns = headerColumns(file.name, fields);
+    else this.addRow(fields, file.columns, file.name, file.code, line);
   }
 
   /**
@@ -114,9 +139,7 @@ export class CrimeTableBuilder {
    * its fast mode (split on line breaks, then on commas) and hand over the rows a chunk of
    * lines at a time: no per-row callback, and rows that die young, which the GC likes.
    */
-  private addUnquotedFile(fileName: string, fileCode: number, body: string, config: ReturnType<typeof parserConfig>): void {
-    let columns: ColumnIndex | null = null;
-    let line = 0;
+  private addUnquotedRows(file: FileInProgress, body: string, config: ReturnType<typeof parserConfig>): void {
     Papa.parse<string[]>(body, {
       ...config,
       fastMode: true,
@@ -126,40 +149,30 @@ export class CrimeTableBuilder {
       // Copying the first too lets the file's text go once it is parsed.
       beforeFirstChunk: (chunk) => (' ' + chunk).slice(1),
       chunk: ({ data: rows }: Papa.ParseResult<string[]>) => {
-        for (let i = 0; i < rows.length; i++) {
-          line++;
-          const fields = rows[i];
-          if (fields.length === 1 && fields[0] === '') continue; // a blank line
-          if (columns === null) columns = headerColumns(fileName, fields);
-          else this.addRow(fields, columns, fileName, fileCode, line);
-        }
+        for (let i = 0; i < rows.length; i++) this.addFields(file, rows[i], ++file.line);
       },
       // The typings offer `chunk` for files only, but papaparse streams strings the same way.
       complete: () => {},
     });
+    // A block that ends with a line break has no row after it, but papaparse reports an empty one.
+    if (endsWithBreak(body)) file.line--;
   }
 
-  /** The slow path, for files with line breaks inside quoted fields. */
-  private addFileRowByRow(fileName: string, fileCode: number, body: string): void {
+  /** The slow path, for blocks with line breaks inside quoted fields. */
+  private addRowsOneByOne(file: FileInProgress, body: string, config: ReturnType<typeof parserConfig>): void {
     const newline = body.indexOf('\n') === -1 ? '\r' : '\n';
-    let columns: ColumnIndex | null = null;
     let headerError: InputError | null = null;
-    let line = 1;
+    let line = file.line + 1;
     let cursor = 0;
     Papa.parse<string[]>(body, {
+      ...config,
       step: (result, parser) => {
         const rowLine = line;
         const end = result.meta.cursor;
         for (let at = body.indexOf(newline, cursor); at !== -1 && at < end; at = body.indexOf(newline, at + 1)) line++;
         cursor = end;
-        const fields = result.data;
-        if (fields.length === 1 && fields[0] === '') return;
-        if (columns !== null) {
-          this.addRow(fields, columns, fileName, fileCode, rowLine);
-          return;
-        }
         try {
-          columns = headerColumns(fileName, fields);
+          this.addFields(file, result.data, rowLine);
         } catch (error) {
           headerError = error as InputError;
           parser.abort();
@@ -167,6 +180,7 @@ export class CrimeTableBuilder {
       },
     });
     if (headerError) throw headerError;
+    file.line = line - (endsWithBreak(body) ? 1 : 0);
   }
 
   private addRow(fields: string[], columns: ColumnIndex, fileName: string, fileCode: number, line: number): void {
@@ -259,6 +273,23 @@ export class CrimeTableBuilder {
       files: [...this.files],
     };
   }
+}
+
+/** A file being read in blocks: its header once read, and the last line number used. */
+export interface FileInProgress {
+  name: string;
+  code: number;
+  columns: ColumnIndex | null;
+  line: number;
+  started: boolean;
+  empty: boolean;
+  /** The first block's line ending, kept for the rest. */
+  newline?: '\n' | '\r\n';
+}
+
+function endsWithBreak(text: string): boolean {
+  const last = text.charCodeAt(text.length - 1);
+  return last === 10 || last === 13;
 }
 
 /**
