@@ -3,6 +3,7 @@ import { buildCube, type Cube } from './cube.ts';
 import { assignByLsoa, bestFitLsoaWards, type LsoaWardLookup } from './lsoaWardLookup.ts';
 import { CrimeTableBuilder, type CrimeTable, type MonthWindow } from './policeUkCsv.ts';
 import { parsePopulation } from './population.ts';
+import { RowBlocks } from './rowBlocks.ts';
 import { InputError, type ProblemLog } from './problems.ts';
 import { assignToWards, WardLocator } from './spatialJoin.ts';
 
@@ -10,6 +11,13 @@ import { assignToWards, WardLocator } from './spatialJoin.ts';
 export interface SourceFile {
   name: string;
   read: () => Promise<string>;
+  /** Size in bytes, when known: progress is then shown in bytes. */
+  size?: number;
+  /**
+   * The text in pieces, for a crime file too large to hold as one string (a browser's
+   * string limit is about 512 MB): each piece with the bytes it came from.
+   */
+  pieces?: () => AsyncIterable<{ text: string; bytes: number }>;
 }
 
 export interface PipelineInput {
@@ -20,6 +28,15 @@ export interface PipelineInput {
   window?: MonthWindow;
   /** LSOA boundaries, for the second assignment of crimes: by the LSOA code on each row. */
   lsoas?: { file: SourceFile; options?: BoundaryOptions };
+  /** Stops the load between pieces of crime files: runPipeline then throws LoadCancelled. */
+  signal?: { readonly aborted: boolean };
+}
+
+/** The load was cancelled by the user. */
+export class LoadCancelled extends Error {
+  constructor() {
+    super('The load was cancelled.');
+  }
 }
 
 export type PipelineStage = 'boundaries' | 'parse' | 'join' | 'aggregate';
@@ -30,6 +47,9 @@ export interface Progress {
   total: number;
   /** The file being read, during parsing. */
   file?: string;
+  /** During parsing: bytes read of all crime files (when their sizes are known), and rows read so far. */
+  bytes?: { done: number; total: number };
+  rows?: number;
 }
 
 export interface RowCounts {
@@ -91,7 +111,10 @@ export async function runPipeline(input: PipelineInput, onProgress: (progress: P
   const loaded = performance.now();
 
   const builder = new CrimeTableBuilder(input.window);
-  const fileErrors = await parseCrimeFiles(builder, crimeTexts, (done, file) => onProgress({ stage: 'parse', done, total: input.crimeFiles.length, file }));
+  const totalBytes = input.crimeFiles.every((file) => file.size !== undefined) ? input.crimeFiles.reduce((sum, file) => sum + file.size!, 0) : null;
+  const fileErrors = await parseCrimeFiles(builder, crimeTexts, input.signal, (done, file, bytes) =>
+    onProgress({ stage: 'parse', done, total: input.crimeFiles.length, file, rows: builder.counts.read, ...(totalBytes === null ? {} : { bytes: { done: bytes, total: totalBytes } }) }),
+  );
   const table = builder.build();
   const parsed = performance.now();
 
@@ -131,19 +154,48 @@ export async function runPipeline(input: PipelineInput, onProgress: (progress: P
 const READ_AHEAD = 1;
 
 /** Adds each file to the builder in order; returns the files that could not be used. */
-async function parseCrimeFiles(builder: CrimeTableBuilder, reads: ReadAhead, onFile: (done: number, file: string) => void): Promise<InputError[]> {
+async function parseCrimeFiles(
+  builder: CrimeTableBuilder,
+  reads: ReadAhead,
+  signal: PipelineInput['signal'],
+  onProgress: (done: number, file: string, bytes: number) => void,
+): Promise<InputError[]> {
   const fileErrors: InputError[] = [];
+  let bytes = 0;
   for (let i = 0; i < reads.files.length; i++) {
     const file = reads.files[i];
-    onFile(i, file.name);
+    if (signal?.aborted) throw new LoadCancelled();
+    onProgress(i, file.name, bytes);
     try {
-      builder.addFile(file.name, unwrap(await reads.take(i)));
+      if (file.pieces) {
+        bytes = await addInPieces(builder, file, signal, (fileBytes) => onProgress(i, file.name, bytes + fileBytes));
+      } else {
+        builder.addFile(file.name, unwrap(await reads.take(i)));
+        bytes += file.size ?? 0;
+      }
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       fileErrors.push(error);
+      bytes += file.size ?? 0;
     }
   }
   return fileErrors;
+}
+
+/** Reads a file piece by piece, in blocks of whole rows; returns the bytes read. */
+async function addInPieces(builder: CrimeTableBuilder, file: SourceFile, signal: PipelineInput['signal'], onBytes: (bytes: number) => void): Promise<number> {
+  const blocks = new RowBlocks();
+  const progress = builder.beginFile(file.name);
+  let bytes = 0;
+  for await (const piece of file.pieces!()) {
+    if (signal?.aborted) throw new LoadCancelled();
+    builder.addRows(progress, blocks.push(piece.text));
+    bytes += piece.bytes;
+    onBytes(bytes);
+  }
+  builder.addRows(progress, blocks.finish());
+  builder.endFile(progress);
+  return bytes;
 }
 
 /** A read that never rejects, so a failure waiting its turn is not an unhandled rejection. */
@@ -169,7 +221,8 @@ class ReadAhead {
 
   start(index: number): void {
     for (let i = index; i <= index + READ_AHEAD && i < this.files.length; i++) {
-      if (!this.reads.has(i)) this.reads.set(i, settle(this.files[i].read()));
+      // A file read in pieces is never read whole.
+      if (!this.reads.has(i) && !this.files[i].pieces) this.reads.set(i, settle(this.files[i].read()));
     }
   }
 

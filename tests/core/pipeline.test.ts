@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { categoryMask } from '../../src/core/categories.ts';
 import { noLocationRow, outsideRow, sumByRow } from '../../src/core/cube.ts';
 import { parseMonth } from '../../src/core/months.ts';
-import { runPipeline, type PipelineInput, type Progress } from '../../src/core/pipeline.ts';
+import { LoadCancelled, runPipeline, type PipelineInput, type Progress, type SourceFile } from '../../src/core/pipeline.ts';
 import { InputError } from '../../src/core/problems.ts';
 import { code, csv, featureCollection, HEADER, memoryFile, row, square } from './support/fixtures.ts';
 
@@ -110,6 +110,40 @@ describe('runPipeline on hand-made files', () => {
       if (stages[stages.length - 1] !== p.stage) stages.push(p.stage);
     });
     expect(stages).toEqual(['boundaries', 'parse', 'join', 'aggregate']);
+  });
+
+  it('reads files in pieces, never whole, with the same result and progress in bytes and rows', async () => {
+    const piecesOf = (name: string, text: string): SourceFile => ({
+      name,
+      size: text.length,
+      read: () => Promise.reject(new Error('read whole')),
+      pieces: async function* () {
+        for (let at = 0; at < text.length; at += 50) yield { text: text.slice(at, at + 50), bytes: Math.min(50, text.length - at) };
+      },
+    });
+    const whole = await runPipeline(input());
+    const progress: Progress[] = [];
+    const pieces = await runPipeline(input({ crimeFiles: [piecesOf('2019-01.csv', JANUARY), piecesOf('2019-02.csv', FEBRUARY)] }), (p) => progress.push(p));
+    expect(pieces.counts).toEqual(whole.counts);
+    expect(pieces.cube.counts).toEqual(whole.cube.counts);
+    const parsing = progress.filter((p) => p.stage === 'parse');
+    expect(parsing.at(-1)?.bytes).toEqual({ done: JANUARY.length + FEBRUARY.length, total: JANUARY.length + FEBRUARY.length });
+    expect(parsing.at(-1)?.rows).toBe(whole.counts.read);
+    expect(parsing.length).toBeGreaterThan(10);
+  });
+
+  it('stops between pieces when the load is cancelled', async () => {
+    const signal = { aborted: false };
+    const file: SourceFile = {
+      name: 'big.csv',
+      read: () => Promise.reject(new Error('read whole')),
+      pieces: async function* () {
+        yield { text: `${HEADER}\n`, bytes: HEADER.length + 1 };
+        signal.aborted = true;
+        yield { text: row(), bytes: 10 };
+      },
+    };
+    await expect(runPipeline(input({ crimeFiles: [file], signal }))).rejects.toBeInstanceOf(LoadCancelled);
   });
 
   it('builds an empty dataset from header-only files', async () => {
