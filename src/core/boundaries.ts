@@ -104,6 +104,12 @@ function readRing(fileName: string, where: string, ring: unknown): Ring {
   return result;
 }
 
+/** The id and name properties a boundary file's features probably use (an ONS code; a name ending in NM or name). */
+export function guessBoundaryProperties(properties: Record<string, unknown>[]): { id: string | undefined; name: string | undefined } {
+  const id = detectIdProperty(properties);
+  return { id, name: id === undefined ? undefined : detectNameProperty(properties, id) };
+}
+
 function detectIdProperty(properties: Record<string, unknown>[]): string | undefined {
   const keys = Object.keys(properties[0] ?? {});
   return keys.find((key) => {

@@ -2,6 +2,7 @@ import { serializeView } from '../core/viewState.ts';
 import { modeLabel } from '../core/disclosure.ts';
 import { Controls } from './Controls.tsx';
 import { DataQuality } from './DataQuality.tsx';
+import { FileLoader } from './FileLoader.tsx';
 import { MapPanel } from './MapPanel.tsx';
 import { Notices } from './Notices.tsx';
 import { PageSwitch } from './PageSwitch.tsx';
@@ -53,6 +54,7 @@ export function Dashboard({ load }: { load: Extract<LoadState, { status: 'ready'
               places: <PlacesPanel model={model} lookup={area.byLsoa?.lookup ?? null} />,
             }}
           />
+          <FileLoader />
           <DataQuality quality={area.quality} />
           <SharePanel search={search} areaName={area.config.name} />
         </div>

@@ -1,6 +1,6 @@
 import type { CrimeFilter } from '../core/crimeSelection.ts';
 import type { AnalysisOptions } from '../core/layerAnalysis.ts';
-import type { CrimesAtMessage, WorkerMessage, WorkerRequest } from '../worker/messages.ts';
+import type { CrimesAtMessage, LoadFilesRequest, WorkerMessage, WorkerRequest } from '../worker/messages.ts';
 import { useDashboard } from './store.ts';
 
 /*
@@ -13,6 +13,8 @@ let worker: Worker | null = null;
 let lastAnalysis = 0;
 let lastCrimesAt = 0;
 let crimesAtWaiting: ((message: CrimesAtMessage | null) => void) | null = null;
+/** True while the user's own files load: the current data stays on screen until they arrive. */
+let loadingFiles = false;
 
 function send(request: WorkerRequest): void {
   worker?.postMessage(request);
@@ -32,12 +34,28 @@ export function loadArea(areaId: string | null, baseUrl: string, search: string)
     const store = useDashboard.getState();
     switch (message.type) {
       case 'progress':
-        store.loadProgress(message);
+        if (loadingFiles) store.filesProgress(message);
+        else store.loadProgress(message);
         break;
       case 'result':
-        store.loaded(message.area, search);
+        if (loadingFiles) {
+          loadingFiles = false;
+          store.filesLoaded();
+          // The view carries over where it still fits the new data.
+          store.loaded(message.area, withoutArea(window.location.search));
+        } else store.loaded(message.area, search);
+        break;
+      case 'cancelled':
+        loadingFiles = false;
+        store.filesCancelled();
         break;
       case 'error':
+        if (loadingFiles) {
+          // The worker still holds the data from before: only this load failed.
+          loadingFiles = false;
+          store.filesFailed(message.file, message.problem);
+          break;
+        }
         current.terminate();
         worker = null;
         store.loadFailed(message.file, message.problem);
@@ -59,6 +77,25 @@ export function loadArea(areaId: string | null, baseUrl: string, search: string)
     useDashboard.getState().loadFailed(null, `the data worker failed (${event.message || 'it could not start'})`);
   };
   send({ type: 'load', baseUrl, areaId });
+}
+
+/** Loads the user's own files (see LoadFilesRequest); progress and the outcome arrive in the store. */
+export function loadFiles(request: Omit<LoadFilesRequest, 'type'>): void {
+  if (!worker) return;
+  loadingFiles = true;
+  useDashboard.getState().filesRequested();
+  send({ type: 'load-files', ...request });
+}
+
+/** Stops the load of the user's files between pieces; the current data stays. */
+export function cancelLoad(): void {
+  send({ type: 'cancel' });
+}
+
+function withoutArea(search: string): string {
+  const params = new URLSearchParams(search);
+  params.delete('area');
+  return `?${params.toString()}`;
 }
 
 /** Asks for a crime layer; the answer arrives in the store. */

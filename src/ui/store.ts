@@ -24,8 +24,17 @@ export interface AnalysisState {
   problem: string | null;
 }
 
+/** A load of the user's own files, beside the data on screen. */
+export interface FilesLoadState {
+  status: 'idle' | 'loading' | 'done' | 'cancelled' | 'error';
+  progress: ProgressMessage | null;
+  file: string | null;
+  problem: string | null;
+}
+
 export interface DashboardState {
   load: LoadState;
+  files: FilesLoadState;
   analysis: AnalysisState;
   /** The ward under the pointer on the map or the funnel plot, so each highlights it in the other. */
   hoveredWard: number | null;
@@ -38,6 +47,11 @@ export interface DashboardState {
   loadFailed: (file: string | null, problem: string) => void;
   /** The data has arrived: the view is read from the query string, falling back to the defaults. */
   loaded: (area: LoadedArea, search: string) => void;
+  filesRequested: () => void;
+  filesProgress: (progress: ProgressMessage) => void;
+  filesLoaded: () => void;
+  filesCancelled: () => void;
+  filesFailed: (file: string | null, problem: string) => void;
   setCategory: (category: string) => void;
   setPeriod: (period: string) => void;
   switchToMonthRange: () => void;
@@ -81,6 +95,7 @@ export const useDashboard = create<DashboardState>()((set, get) => {
   };
   return {
     load: { status: 'loading', progress: null },
+    files: { status: 'idle', progress: null, file: null, problem: null },
     analysis: { key: null, status: 'idle', result: null, problem: null },
     hoveredWard: null,
     view: null,
@@ -91,8 +106,14 @@ export const useDashboard = create<DashboardState>()((set, get) => {
     loaded: (area, search) => {
       const data = dashboardData(area);
       const { view, notices } = parseView(search, viewContext(area, data));
-      set({ load: { status: 'ready', area, data }, view, notices: [...get().notices, ...notices] });
+      // A new dataset: the crime layer must be asked for again, even for the same view.
+      set({ load: { status: 'ready', area, data }, view, notices: [...get().notices, ...notices], analysis: { key: null, status: 'idle', result: null, problem: null } });
     },
+    filesRequested: () => set({ files: { status: 'loading', progress: null, file: null, problem: null } }),
+    filesProgress: (progress) => set((state) => ({ files: { ...state.files, progress } })),
+    filesLoaded: () => set({ files: { status: 'done', progress: null, file: null, problem: null } }),
+    filesCancelled: () => set({ files: { status: 'cancelled', progress: null, file: null, problem: null } }),
+    filesFailed: (file, problem) => set({ files: { status: 'error', progress: null, file, problem } }),
     setCategory: (category) => change((view) => update.withCategory(view, category)),
     setPeriod: (period) => change((view) => update.withPeriod(view, period)),
     switchToMonthRange: () => change((view, data) => update.asMonthRange(view, dataRange(data.cube))),

@@ -42,7 +42,25 @@ export interface CrimesAtRequest {
   point: number;
 }
 
-export type WorkerRequest = LoadRequest | AnalysisRequest | CrimesAtRequest;
+/**
+ * Main thread → worker: the user's own files. Replace starts a new dataset from the crime
+ * files given; add puts them beside the current ones (duplicates across files are dropped).
+ * Boundaries and population replace the current ones when given.
+ */
+export interface LoadFilesRequest {
+  type: 'load-files';
+  mode: 'replace' | 'add';
+  boundaries: { file: File; idProperty?: string; nameProperty?: string } | null;
+  population: File | null;
+  crimes: File[];
+}
+
+/** Main thread → worker: stop the load of the user's files; the current data stays. */
+export interface CancelRequest {
+  type: 'cancel';
+}
+
+export type WorkerRequest = LoadRequest | AnalysisRequest | CrimesAtRequest | LoadFilesRequest | CancelRequest;
 
 export type LoadStage = 'config' | PipelineStage | 'prepare';
 
@@ -53,6 +71,9 @@ export interface ProgressMessage {
   total: number;
   /** The file being read, if any. */
   file?: string;
+  /** While parsing: bytes of the crime files read, and rows read. */
+  bytes?: { done: number; total: number };
+  rows?: number;
 }
 
 /** What the dashboard needs of the data quality report. */
@@ -124,4 +145,9 @@ export interface AnalysisErrorMessage {
   problem: string;
 }
 
-export type WorkerMessage = ProgressMessage | ResultMessage | ErrorMessage | AnalysisMessage | CrimesAtMessage | AnalysisErrorMessage;
+/** The user's load was cancelled; the data from before it is still loaded. */
+export interface CancelledMessage {
+  type: 'cancelled';
+}
+
+export type WorkerMessage = ProgressMessage | ResultMessage | ErrorMessage | AnalysisMessage | CrimesAtMessage | AnalysisErrorMessage | CancelledMessage;

@@ -3,12 +3,14 @@ import { lastMonth } from '../core/cube.ts';
 import { crimesAtPoint, indexSnapPoints, selectCrimes } from '../core/crimeSelection.ts';
 import { analyseLayer, type AnalysisData } from '../core/layerAnalysis.ts';
 import { summariseLookup } from '../core/lsoaWardLookup.ts';
-import { runPipeline, type Dataset, type SourceFile } from '../core/pipeline.ts';
+import { LoadCancelled, runPipeline, type Dataset, type PipelineInput, type SourceFile } from '../core/pipeline.ts';
 import { describeProblem, InputError } from '../core/problems.ts';
 import { wardBounds, wardFeatures, wardLabelPoint } from '../core/wardGeometry.ts';
 import { categoryChanges } from '../core/dataCoverage.ts';
 import { detectBreaks } from '../core/recordingBreaks.ts';
-import type { AnalysisRequest, CrimesAtRequest, DataQuality, LoadedArea, LoadRequest, WorkerMessage, WorkerRequest } from './messages.ts';
+import { userAreaConfig } from '../core/userAreaConfig.ts';
+import type { AnalysisRequest, CrimesAtRequest, DataQuality, LoadedArea, LoadFilesRequest, LoadRequest, WorkerMessage, WorkerRequest } from './messages.ts';
+import { blobSource, crimeSources } from './userFiles.ts';
 
 /*
  * Runs the whole data pipeline off the main thread: fetch the area config and its files,
@@ -25,18 +27,28 @@ const INDEX_FILE = 'data/areas/index.json';
 const POPUP_LIMIT = 25;
 
 let loaded: AnalysisData | null = null;
+/** What the current data was loaded from, so the user's files can be added to it. */
+let current: { config: AreaConfig; input: PipelineInput } | null = null;
+/** The running load's cancel flag. */
+let cancel = { aborted: false };
 
 scope.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
   switch (request.type) {
     case 'load':
-      void load(request);
+      void load(() => loadArea(request));
       break;
     case 'analyse':
       analyse(request);
       break;
     case 'crimes-at':
       crimesAt(request);
+      break;
+    case 'load-files':
+      void load(() => loadFiles(request));
+      break;
+    case 'cancel':
+      cancel.aborted = true;
       break;
   }
 };
@@ -45,12 +57,14 @@ function post(message: WorkerMessage, transfer: Transferable[] = []): void {
   scope.postMessage(message, transfer);
 }
 
-async function load(request: LoadRequest): Promise<void> {
+async function load(run: () => Promise<LoadedArea>): Promise<void> {
+  cancel = { aborted: false };
   try {
-    const area = await loadArea(request);
+    const area = await run();
     post({ type: 'result', area }, [area.cube.counts.buffer, ...(area.byLsoa ? [area.byLsoa.cube.counts.buffer] : [])]);
   } catch (error) {
-    if (error instanceof InputError) post({ type: 'error', file: error.file, problem: error.problem });
+    if (error instanceof LoadCancelled) post({ type: 'cancelled' });
+    else if (error instanceof InputError) post({ type: 'error', file: error.file, problem: error.problem });
     else post({ type: 'error', file: null, problem: error instanceof Error ? error.message : String(error) });
   }
 }
@@ -79,26 +93,45 @@ async function loadArea({ baseUrl, areaId }: LoadRequest): Promise<LoadedArea> {
   const configFile = `data/areas/${id}.json`;
   post({ type: 'progress', stage: 'config', done: 0, total: 1, file: configFile });
   const config = parseAreaConfig(configFile, await fetchJson(baseUrl, configFile));
-
   const source = (path: string): SourceFile => ({ name: path, read: () => fetchText(baseUrl, path) });
-  const dataset = await runPipeline(
-    {
-      boundaries: source(config.boundaries.file),
-      boundaryOptions: {
-        idProperty: config.boundaries.idProperty,
-        nameProperty: config.boundaries.nameProperty,
-        filter: config.boundaries.filter,
-      },
-      population: config.population ? source(config.population.file) : undefined,
-      crimeFiles: config.crimes.files.map(source),
-      lsoas: config.lsoas ? { file: source(config.lsoas.file), options: { idProperty: config.lsoas.idProperty } } : undefined,
-    },
-    (progress) => post({ type: 'progress', ...progress }),
-  );
+  return run(id, configFile, config, {
+    boundaries: source(config.boundaries.file),
+    boundaryOptions: { idProperty: config.boundaries.idProperty, nameProperty: config.boundaries.nameProperty, filter: config.boundaries.filter },
+    population: config.population ? source(config.population.file) : undefined,
+    crimeFiles: config.crimes.files.map(source),
+    lsoas: config.lsoas ? { file: source(config.lsoas.file), options: { idProperty: config.lsoas.idProperty } } : undefined,
+  });
+}
 
+/** The user's files, replacing or added to the current data (see LoadFilesRequest). */
+async function loadFiles(request: LoadFilesRequest): Promise<LoadedArea> {
+  if (current === null && request.boundaries === null) throw new Error('Choose a boundary file (GeoJSON) for the areas to map.');
+  const crimes = await crimeSources(request.crimes);
+  const base = current?.input;
+  const newAreas = request.boundaries !== null;
+  const input: PipelineInput = {
+    boundaries: request.boundaries ? blobSource(request.boundaries.file, request.boundaries.file.name) : base!.boundaries,
+    boundaryOptions: request.boundaries ? { idProperty: request.boundaries.idProperty, nameProperty: request.boundaries.nameProperty } : base!.boundaryOptions,
+    // New areas need their own populations: the old ones are for other codes.
+    population: request.population ? blobSource(request.population, request.population.name) : newAreas ? undefined : base?.population,
+    crimeFiles: request.mode === 'add' && base ? [...base.crimeFiles, ...crimes] : crimes,
+    lsoas: newAreas ? undefined : base?.lsoas,
+  };
+  const config = userAreaConfig(current?.config ?? null, {
+    boundaries: request.boundaries ? { file: request.boundaries.file.name, idProperty: request.boundaries.idProperty, nameProperty: request.boundaries.nameProperty } : null,
+    population: request.population?.name ?? null,
+    crimes: input.crimeFiles.map((file) => file.name),
+  });
+  return run(config.id, 'your files', config, input);
+}
+
+/** Runs the pipeline on sources and prepares what the main thread needs; the crimes stay here. */
+async function run(id: string, configFile: string, config: AreaConfig, input: PipelineInput): Promise<LoadedArea> {
+  const dataset = await runPipeline({ ...input, signal: cancel }, (progress) => post({ type: 'progress', ...progress }));
   post({ type: 'progress', stage: 'prepare', done: 0, total: 1 });
   const { wards } = dataset;
   loaded = { table: dataset.table, wardOfCrime: dataset.wardOfCrime, points: indexSnapPoints(dataset.table), wards, lsoas: dataset.byLsoa?.lsoas ?? null };
+  current = { config, input };
   return {
     areaId: id,
     configFile,

@@ -1,0 +1,52 @@
+import { guessBoundaryProperties } from '../core/boundaries.ts';
+
+/** What a chosen file is, from its name and first bytes. */
+export type FileKind = 'crimes' | 'boundaries' | 'population' | 'unknown';
+
+/** Bytes read to tell a file's kind and a boundary file's properties. */
+const SNIFF_BYTES = 256 * 1024;
+
+export async function fileKind(file: File): Promise<FileKind> {
+  if (/\.zip$/i.test(file.name)) return 'crimes';
+  if (/\.(geo)?json$/i.test(file.name)) return 'boundaries';
+  if (!/\.(csv|txt)$/i.test(file.name)) return 'unknown';
+  const head = await file.slice(0, 4096).text();
+  const header = head.split(/\r?\n/, 1)[0] ?? '';
+  return header.includes('Crime type') ? 'crimes' : 'population';
+}
+
+/**
+ * The properties of a boundary file's first features, read from its start (a national
+ * file is tens of MB: it is parsed in full only in the worker), with the likely id and name.
+ */
+export async function boundaryProperties(file: File): Promise<{ keys: string[]; id: string | undefined; name: string | undefined }> {
+  const head = await file.slice(0, SNIFF_BYTES).text();
+  const samples: Record<string, unknown>[] = [];
+  for (let at = head.indexOf('"properties"'); at !== -1 && samples.length < 20; at = head.indexOf('"properties"', at + 1)) {
+    const object = balancedObject(head, head.indexOf('{', at));
+    if (object === null) break;
+    try {
+      samples.push(JSON.parse(object) as Record<string, unknown>);
+    } catch {
+      break;
+    }
+  }
+  return { keys: Object.keys(samples[0] ?? {}), ...guessBoundaryProperties(samples) };
+}
+
+/** The JSON object starting at `start`, up to its matching brace (strings respected); null if cut off. */
+function balancedObject(text: string, start: number): string | null {
+  if (start < 0) return null;
+  let depth = 0;
+  let inString = false;
+  for (let i = start; i < text.length; i++) {
+    const ch = text[i];
+    if (inString) {
+      if (ch === '\\') i++;
+      else if (ch === '"') inString = false;
+    } else if (ch === '"') inString = true;
+    else if (ch === '{') depth++;
+    else if (ch === '}' && --depth === 0) return text.slice(start, i + 1);
+  }
+  return null;
+}
