@@ -100,10 +100,14 @@ export function completeCalendarYears(range: DataRange): number[] {
   return years;
 }
 
-/** The default reporting period: the latest complete financial year, else the latest 12 months. */
+/**
+ * The default reporting period: the latest complete financial year, else the latest 12
+ * months, or all of the data when it covers less than a year (a single month loaded).
+ */
 export function defaultPeriodSpec(range: DataRange): PeriodSpec {
   const years = completeFinancialYears(range);
-  return years.length > 0 ? { kind: 'financial-year', startYear: years[0] } : { kind: 'latest-12' };
+  if (years.length > 0) return { kind: 'financial-year', startYear: years[0] };
+  return range.last - range.first + 1 >= 12 ? { kind: 'latest-12' } : { kind: 'range', from: range.first, to: range.last };
 }
 
 /** A compact, URL-safe key: "fy2018", "cy2018", "latest12", "2018-04..2019-03". */

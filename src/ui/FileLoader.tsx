@@ -131,6 +131,14 @@ function PropertySelect({ label, value, keys, onChange }: { label: string; value
   );
 }
 
+const STAGE_TEXT: Record<string, string> = {
+  config: 'Starting',
+  boundaries: 'Reading the boundaries',
+  join: 'Finding the area of each crime',
+  aggregate: 'Counting',
+  prepare: 'Preparing the map',
+};
+
 /** Progress (bytes and rows) with a cancel button while loading, then how the load ended. */
 function FilesStatus() {
   const files = useDashboard((state) => state.files);
@@ -141,11 +149,11 @@ function FilesStatus() {
     const megabytes = (n: number) => (n / 1e6).toFixed(1);
     return (
       <div className="file-progress" role="status">
-        <progress max={bytes?.total ?? 1} value={bytes?.done ?? 0} aria-label="Loading your files" />
+        <progress max={bytes?.total ?? progress?.total ?? 1} value={bytes?.done ?? progress?.done ?? 0} aria-label="Loading your files" />
         <p>
-          {progress?.stage === 'parse' && bytes
-            ? `Reading ${progress.file ?? ''}: ${megabytes(bytes.done)} of ${megabytes(bytes.total)} MB, ${formatCount(progress.rows ?? 0)} rows`
-            : `Working: ${progress?.stage ?? 'starting'}`}
+          {progress?.stage === 'parse'
+            ? `Reading ${progress.file ?? ''}: ${bytes ? `${megabytes(bytes.done)} of ${megabytes(bytes.total)} MB` : `file ${progress.done + 1} of ${progress.total}`}, ${formatCount(progress.rows ?? 0)} rows`
+            : (STAGE_TEXT[progress?.stage ?? 'config'] ?? 'Working')}
         </p>
         <button type="button" onClick={cancelLoad}>
           Cancel

@@ -22,7 +22,8 @@ export async function fileKind(file: File): Promise<FileKind> {
 export async function boundaryProperties(file: File): Promise<{ keys: string[]; id: string | undefined; name: string | undefined }> {
   const head = await file.slice(0, SNIFF_BYTES).text();
   const samples: Record<string, unknown>[] = [];
-  for (let at = head.indexOf('"properties"'); at !== -1 && samples.length < 20; at = head.indexOf('"properties"', at + 1)) {
+  // Properties of features only: the file's "crs" member has properties too.
+  for (let at = head.indexOf('"properties"', Math.max(0, head.indexOf('"features"'))); at !== -1 && samples.length < 20; at = head.indexOf('"properties"', at + 1)) {
     const object = balancedObject(head, head.indexOf('{', at));
     if (object === null) break;
     try {

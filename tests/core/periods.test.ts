@@ -89,7 +89,12 @@ describe('default period and latest 12 months', () => {
   });
 
   it('defaults to the latest 12 months when no financial year is complete', () => {
-    expect(defaultPeriodSpec({ first: m('2019-01'), last: m('2019-10') })).toEqual({ kind: 'latest-12' });
+    expect(defaultPeriodSpec({ first: m('2018-07'), last: m('2019-10') })).toEqual({ kind: 'latest-12' });
+  });
+
+  it('defaults to all of the data when it covers less than a year, such as one month loaded', () => {
+    expect(defaultPeriodSpec({ first: m('2019-01'), last: m('2019-10') })).toEqual({ kind: 'range', from: m('2019-01'), to: m('2019-10') });
+    expect(defaultPeriodSpec({ first: m('2019-09'), last: m('2019-09') })).toEqual({ kind: 'range', from: m('2019-09'), to: m('2019-09') });
   });
 
   it('resolves the latest 12 months to the 12 months ending with the last month of data', () => {

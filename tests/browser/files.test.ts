@@ -1,0 +1,95 @@
+import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NATIONAL_MONTH_DIR, nationalDataMissing } from '../dataDir.ts';
+import { openDashboard, screenshot, startSession, waitForMap, type BrowserSession } from './harness.ts';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const WARDS = resolve(ROOT, 'geo', 'test-valley-wards-2013.geojson');
+const HAMPSHIRE = resolve(NATIONAL_MONTH_DIR, '2019-09-hampshire-street.csv');
+const missing = nationalDataMissing();
+
+let session: BrowserSession;
+
+beforeAll(async () => {
+  session = await startSession();
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+/** Opens "Use your own data files" and chooses files through its input, as a person would. */
+async function chooseFiles(page: Page, paths: string[]): Promise<void> {
+  await page.getByText('Use your own data files').click();
+  await page.locator('.file-loader input[type=file]').setInputFiles(paths);
+}
+
+/** The data quality report's counts, by label. */
+async function qualityCounts(page: Page): Promise<Record<string, number>> {
+  const pairs = await page.locator('.quality-counts div').evaluateAll((items) => items.map((item) => [item.querySelector('dt')!.textContent!, Number(item.querySelector('dd')!.textContent!.replace(/,/g, ''))]));
+  return Object.fromEntries(pairs);
+}
+
+describe.skipIf(missing !== null)(`the user's own files${missing ? ` (${missing})` : ''}`, () => {
+  it('loads the whole Hampshire file of 2019-09 on the Test Valley wards, and reports what the CLI reports', async () => {
+    const page = await openDashboard(session);
+    await chooseFiles(page, [HAMPSHIRE, WARDS]);
+    expect(await page.getByLabel('Area code property').inputValue()).toBe('WD13CD');
+    expect(await page.getByLabel('Area name property').inputValue()).toBe('WD13NM');
+    await page.getByRole('button', { name: 'Load these files' }).click();
+    await page.getByText('Your files are loaded').waitFor({ timeout: 60_000 });
+    await waitForMap(page);
+    const cli = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'aggregate', '--boundaries', WARDS, HAMPSHIRE], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })) as Record<string, number>;
+    expect(await qualityCounts(page)).toEqual({
+      'Rows read': cli.read,
+      'Assigned to a ward': cli.assigned,
+      'Outside every ward': cli.outside,
+      'No location': cli.noLocation,
+      Rejected: cli.rejected,
+      'Duplicates dropped': cli.duplicates,
+    });
+    // Most of Hampshire lies outside Test Valley's wards; the map now shows September 2019 alone.
+    expect(cli.outside).toBeGreaterThan(cli.assigned);
+    expect(await page.locator('.site-header-meta time').textContent()).toBe('2019-09');
+    expect(await page.locator('h1').textContent()).toBe('Your data: test-valley-wards-2013: crime by ward');
+    expect(await page.evaluate(() => window.__dashboard!.wards.reduce((sum, w) => sum + w.figures.count, 0))).toBeGreaterThan(0);
+    await screenshot(page, 'files-hampshire');
+    await page.close();
+  });
+
+  it('cancels a long load, and the page stays usable with the data from before', async () => {
+    const page = await openDashboard(session);
+    const national = readdirSync(NATIONAL_MONTH_DIR).filter((name) => name.endsWith('.csv')).map((name) => resolve(NATIONAL_MONTH_DIR, name));
+    await chooseFiles(page, national);
+    await page.getByRole('button', { name: 'Load these files' }).click();
+    await page.locator('.file-progress').getByText(/^Reading /).waitFor();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByText('Cancelled: the data from before is still loaded.').waitFor();
+    expect(await page.locator('.site-header-meta time').textContent()).toBe('2019-10');
+    await page.getByLabel('Crime category').selectOption('Burglary');
+    await waitForMap(page);
+    expect(await page.evaluate(() => window.__dashboard!.categoryLabel)).toBe('Burglary');
+    await page.close();
+  });
+});
+
+describe('adding files to the embedded data', () => {
+  it('drops the crimes already loaded when a file is added again, and says how many', async () => {
+    const page = await openDashboard(session);
+    const before = await qualityCounts(page);
+    await chooseFiles(page, [resolve(ROOT, 'data', 'police-uk', '2019-10-hampshire-street.csv')]);
+    await page.getByRole('button', { name: 'Load these files' }).click();
+    await page.getByText('Your files are loaded').waitFor({ timeout: 60_000 });
+    await waitForMap(page);
+    const after = await qualityCounts(page);
+    const added = after['Rows read'] - before['Rows read'];
+    expect(added).toBeGreaterThan(500);
+    // Every October row with a Crime ID is a duplicate; those without one (anti-social behaviour) cannot be told apart.
+    expect(after['Duplicates dropped'] - before['Duplicates dropped']).toBeGreaterThan(added / 2);
+    expect(after['Rows read']).toBe(after['Assigned to a ward'] + after['Outside every ward'] + after['No location'] + after.Rejected + after['Duplicates dropped']);
+    await page.close();
+  });
+});
