@@ -55,7 +55,7 @@ export function Dashboard({ load }: { load: Extract<LoadState, { status: 'ready'
             }}
           />
           <FileLoader />
-          <DataQuality quality={area.quality} />
+          <DataQuality quality={area.quality} cube={area.cube} />
           <SharePanel search={search} areaName={area.config.name} />
         </div>
       </div>

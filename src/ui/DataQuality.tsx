@@ -1,10 +1,15 @@
+import { lastMonth, rowCount, type Cube } from '../core/cube.ts';
+import { monthsWithoutData } from '../core/dataCoverage.ts';
 import { formatCount } from '../core/format.ts';
+import { shortMonthLabel } from '../core/months.ts';
 import { REJECTION_LABELS } from '../core/problems.ts';
 import type { DataQuality as Quality } from '../worker/messages.ts';
 
-/** The pipeline's reconciliation counts and the first problems found, folded away. */
-export function DataQuality({ quality }: { quality: Quality }) {
+/** The pipeline's reconciliation counts, months and categories found, and the first problems, folded away. */
+export function DataQuality({ quality, cube }: { quality: Quality; cube: Cube }) {
   const { counts } = quality;
+  const gaps = monthsWithoutData(cube).map(shortMonthLabel);
+  const totals = categoryCounts(cube);
   const rows: [string, number][] = [
     ['Rows read', counts.read],
     ['Assigned to a ward', counts.assigned],
@@ -24,6 +29,18 @@ export function DataQuality({ quality }: { quality: Quality }) {
           </div>
         ))}
       </dl>
+      <p>
+        Months: {shortMonthLabel(cube.firstMonth)} to {shortMonthLabel(lastMonth(cube))} ({cube.monthCount} {cube.monthCount === 1 ? 'month' : 'months'})
+        {gaps.length > 0 ? `; no data for ${gaps.join(', ')}` : ', none missing'}.
+      </p>
+      <h3>Categories found ({cube.categories.length})</h3>
+      <ul className="quality-categories">
+        {cube.categories.map((name, k) => (
+          <li key={name}>
+            {name}: {formatCount(totals[k])}
+          </li>
+        ))}
+      </ul>
       {quality.rejectedByReason.length > 0 && (
         <>
           <h3>Rejected rows</h3>
@@ -66,4 +83,12 @@ export function DataQuality({ quality }: { quality: Quality }) {
       )}
     </details>
   );
+}
+
+/** Rows of each category over all areas and months. */
+function categoryCounts(cube: Cube): number[] {
+  const totals = cube.categories.map(() => 0);
+  const c = cube.categories.length;
+  for (let i = 0; i < rowCount(cube) * cube.monthCount * c; i++) totals[i % c] += cube.counts[i];
+  return totals;
 }
