@@ -1,3 +1,5 @@
+import type { FeatureCollection } from 'geojson';
+import { coordinateSystemOfGeoJson, toWgs84 } from './coordinateSystems.ts';
 import { InputError } from './problems.ts';
 
 export type Ring = number[][];
@@ -33,7 +35,9 @@ export function parseBoundaries(fileName: string, text: string, options: Boundar
   if (!isRecord(json) || json.type !== 'FeatureCollection' || !Array.isArray(json.features)) {
     throw new InputError(fileName, 'not a GeoJSON FeatureCollection (expected "type": "FeatureCollection" and a "features" array)');
   }
-  const features = json.features as unknown[];
+  // British National Grid is reprojected when the file's "crs" names it; an unknown system is refused.
+  const system = coordinateSystemOfGeoJson(fileName, json.crs);
+  const features = (system === 'british-national-grid' ? toWgs84(json as unknown as FeatureCollection).features : json.features) as unknown[];
   if (features.length === 0) throw new InputError(fileName, 'the FeatureCollection has no features');
   const allProperties = features.map((feature, i) => {
     if (!isRecord(feature) || !isRecord(feature.properties ?? {})) {
@@ -91,7 +95,7 @@ function readRing(fileName: string, where: string, ring: unknown): Ring {
     if (Math.abs(position[0]) > 180 || Math.abs(position[1]) > 90) {
       throw new InputError(
         fileName,
-        `${where} has coordinates [${position[0]}, ${position[1]}] outside longitude/latitude: boundaries must be WGS84 (EPSG:4326)`,
+        `${where} has coordinates [${position[0]}, ${position[1]}] outside longitude/latitude: boundaries must be WGS84 (EPSG:4326), or British National Grid with a "crs" naming EPSG:27700`,
       );
     }
   }

@@ -27,7 +27,7 @@ export function userAreaConfig(previous: AreaConfig | null, files: UserFiles): A
   }
   return {
     id: 'your-data',
-    name: `Your data: ${boundaries.file.replace(/\.(geo)?json$/i, '')}`,
+    name: `Your data: ${boundaries.file.replace(/\.((geo)?json|zip)$/i, '')}`,
     boundaries: { file: boundaries.file, idProperty: boundaries.idProperty, nameProperty: boundaries.nameProperty, label: `Areas from ${boundaries.file}` },
     population: population ? { file: population, source: `${population} (your file)` } : undefined,
     crimes: { files: files.crimes },

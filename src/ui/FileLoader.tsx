@@ -78,7 +78,7 @@ export function FileLoader() {
             choose files
             <input type="file" multiple accept=".csv,.zip,.geojson,.json,.txt" onChange={(event) => void choose(event.target.files)} />
           </label>
-          : police.uk street-level CSVs or the zip of a police.uk custom download, a boundary file (GeoJSON, WGS84) and a population CSV (area code,
+          : police.uk street-level CSVs or the zip of a police.uk custom download, a boundary file (GeoJSON or a zipped Shapefile, in WGS84 or British National Grid) and a population CSV (area code,
           population). Everything stays in this browser.
         </p>
       </div>

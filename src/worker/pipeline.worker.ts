@@ -10,7 +10,7 @@ import { categoryChanges } from '../core/dataCoverage.ts';
 import { detectBreaks } from '../core/recordingBreaks.ts';
 import { userAreaConfig } from '../core/userAreaConfig.ts';
 import type { AnalysisRequest, CrimesAtRequest, DataQuality, LoadedArea, LoadFilesRequest, LoadRequest, WorkerMessage, WorkerRequest } from './messages.ts';
-import { blobSource, crimeSources } from './userFiles.ts';
+import { blobSource, boundarySource, crimeSources } from './userFiles.ts';
 
 /*
  * Runs the whole data pipeline off the main thread: fetch the area config and its files,
@@ -110,7 +110,7 @@ async function loadFiles(request: LoadFilesRequest): Promise<LoadedArea> {
   const base = current?.input;
   const newAreas = request.boundaries !== null;
   const input: PipelineInput = {
-    boundaries: request.boundaries ? blobSource(request.boundaries.file, request.boundaries.file.name) : base!.boundaries,
+    boundaries: request.boundaries ? boundarySource(request.boundaries.file) : base!.boundaries,
     boundaryOptions: request.boundaries ? { idProperty: request.boundaries.idProperty, nameProperty: request.boundaries.nameProperty } : base!.boundaryOptions,
     // New areas need their own populations: the old ones are for other codes.
     population: request.population ? blobSource(request.population, request.population.name) : newAreas ? undefined : base?.population,

@@ -1,6 +1,7 @@
 import { unzipSync } from 'fflate';
 import type { SourceFile } from '../core/pipeline.ts';
 import { InputError } from '../core/problems.ts';
+import { shapefileToGeoJson, type ShapefileParts } from '../core/shapefile.ts';
 
 /** Bytes per piece when a file is read in pieces: small enough to keep memory flat, large enough to be quick. */
 const PIECE_BYTES = 8 * 1024 * 1024;
@@ -37,6 +38,32 @@ export async function zipSources(zip: File): Promise<SourceFile[]> {
   const paths = Object.keys(entries).sort();
   if (paths.length === 0) throw new InputError(zip.name, 'the zip archive holds no CSV files');
   return paths.map((path) => blobSource(new Blob([entries[path] as Uint8Array<ArrayBuffer>]), `${zip.name}/${path}`));
+}
+
+/** The parts of a zipped Shapefile, for shapefileToGeoJson; null when the zip holds no .shp. */
+export function shapefileParts(name: string, zip: Uint8Array): ShapefileParts | null {
+  const entries = unzipSync(zip, { filter: (entry) => /\.(shp|dbf|prj|cpg)$/i.test(entry.name) && !entry.name.includes('__MACOSX') });
+  const find = (extension: string) => Object.entries(entries).find(([path]) => path.toLowerCase().endsWith(extension))?.[1] ?? null;
+  const shp = find('.shp');
+  if (shp === null) return null;
+  const dbf = find('.dbf');
+  if (dbf === null) throw new InputError(name, 'the zipped Shapefile has no .dbf file, so its areas have no codes or names');
+  const text = (bytes: Uint8Array | null) => (bytes === null ? null : new TextDecoder().decode(bytes));
+  return { name, shp, dbf, prj: text(find('.prj')), cpg: text(find('.cpg')) };
+}
+
+/** A boundary file as a source of GeoJSON text: GeoJSON as it is, a zipped Shapefile converted. */
+export function boundarySource(file: File): SourceFile {
+  if (!/\.zip$/i.test(file.name)) return blobSource(file, file.name);
+  return {
+    name: file.name,
+    size: file.size,
+    read: async () => {
+      const parts = shapefileParts(file.name, new Uint8Array(await file.arrayBuffer()));
+      if (parts === null) throw new InputError(file.name, 'the zip holds no .shp file: boundaries are GeoJSON or a zipped Shapefile');
+      return JSON.stringify(shapefileToGeoJson(parts));
+    },
+  };
 }
 
 /** Crime sources from the chosen files: CSVs as they are, zips opened. */

@@ -1,9 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
+import { zipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NATIONAL_MONTH_DIR, nationalDataMissing } from '../dataDir.ts';
+import { writeDbf, writeShp, type ShapeSpec } from '../core/support/shapefileWriter.ts';
 import { openDashboard, screenshot, startSession, waitForMap, type BrowserSession } from './harness.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -72,6 +75,33 @@ describe.skipIf(missing !== null)(`the user's own files${missing ? ` (${missing}
     await page.getByLabel('Crime category').selectOption('Burglary');
     await waitForMap(page);
     expect(await page.evaluate(() => window.__dashboard!.categoryLabel)).toBe('Burglary');
+    await page.close();
+  });
+});
+
+describe('a zipped Shapefile in British National Grid', () => {
+  it('loads as the areas, its code and name fields found, and the crimes are counted in them', async () => {
+    // Two squares of 10 km over Andover and Romsey (grid references SU 36 45 and SU 35 21).
+    const square = (e: number, n: number) => [[e, n], [e, n + 10000], [e + 10000, n + 10000], [e + 10000, n], [e, n]];
+    const shapes: ShapeSpec[] = [
+      { rings: [square(430000, 140000)], attributes: { AREACD: 'E05900001', AREANM: 'Andover square' } },
+      { rings: [square(430000, 115000)], attributes: { AREACD: 'E05900002', AREANM: 'Romsey square' } },
+    ];
+    const prj = 'PROJCS["British_National_Grid",GEOGCS["GCS_OSGB_1936",DATUM["D_OSGB_1936",SPHEROID["Airy_1830",6377563.396,299.3249646]]]]';
+    const dir = mkdtempSync(resolve(tmpdir(), 'shapefile-'));
+    const zip = resolve(dir, 'squares.zip');
+    writeFileSync(zip, zipSync({ 'squares.shp': writeShp(shapes), 'squares.dbf': writeDbf(shapes), 'squares.prj': new TextEncoder().encode(prj) }));
+    const page = await openDashboard(session);
+    await chooseFiles(page, [zip, resolve(ROOT, 'data', 'police-uk', '2019-09-hampshire-street.csv')]);
+    expect(await page.getByLabel('Area code property').inputValue()).toBe('AREACD');
+    expect(await page.getByLabel('Area name property').inputValue()).toBe('AREANM');
+    await page.getByRole('button', { name: 'Load these files' }).click();
+    await page.getByText('Your files are loaded').waitFor({ timeout: 60_000 });
+    await waitForMap(page);
+    const wards = await page.evaluate(() => window.__dashboard!.wards.map((w) => [w.name, w.figures.count]));
+    expect(wards.map(([name]) => name)).toEqual(['Andover square', 'Romsey square']);
+    for (const [, count] of wards) expect(count).toBeGreaterThan(20);
+    await screenshot(page, 'files-shapefile');
     await page.close();
   });
 });
