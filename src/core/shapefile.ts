@@ -1,4 +1,5 @@
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
+import pointInPolygon from 'point-in-polygon-hao';
 import { coordinateSystemOfPrj, toWgs84 } from './coordinateSystems.ts';
 import { InputError } from './problems.ts';
 
@@ -72,7 +73,8 @@ export function ringsToGeometry(rings: Position[][]): Polygon | MultiPolygon {
     else holes.push(ring);
   }
   for (const hole of holes) {
-    const owner = outers.find(([outer]) => insideRing(hole[0], outer)) ?? outers[0];
+    // pointInPolygon: true inside, 0 on the edge, false outside.
+    const owner = outers.find(([outer]) => pointInPolygon(hole[0], [outer]) !== false) ?? outers[0];
     if (owner) owner.push(hole);
     else outers.push([hole]);
   }
@@ -86,16 +88,6 @@ function signedArea(ring: Position[]): number {
   let sum = 0;
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) sum += (ring[j][0] - ring[i][0]) * (ring[j][1] + ring[i][1]);
   return sum;
-}
-
-function insideRing([x, y]: Position, ring: Position[]): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i];
-    const [xj, yj] = ring[j];
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
 }
 
 /** The records of a dBase III .dbf as plain objects: numbers for N and F fields, trimmed text otherwise. */

@@ -70,8 +70,14 @@ describe('zipped Shapefile boundaries', () => {
   });
 
   it('turns Shapefile rings into GeoJSON winding, each outer ring a polygon', () => {
-    const geometry = ringsToGeometry([clockwise(0, 0, 1), clockwise(5, 5, 1)]);
+    const hole = [[5.2, 5.2], [5.8, 5.2], [5.8, 5.8], [5.2, 5.8], [5.2, 5.2]];
+    const geometry = ringsToGeometry([clockwise(0, 0, 1), clockwise(5, 5, 1), hole]);
     expect(geometry.type).toBe('MultiPolygon');
+    const [first, second] = geometry.coordinates as number[][][][];
+    expect([first.length, second.length]).toEqual([1, 2]);
+    // Outer rings counter-clockwise, holes clockwise, as RFC 7946 asks.
+    expect(second[0]).toEqual([...clockwise(5, 5, 1)].reverse());
+    expect(second[1]).toEqual([...hole].reverse());
   });
 });
 
