@@ -5,7 +5,7 @@ import { App } from './ui/App.tsx';
 import { loadArea } from './ui/dataWorker.ts';
 import { addNotice } from './ui/store.ts';
 import { syncCrimeLayer } from './ui/layerSync.ts';
-import { exposeDashboardModel, exposeLayerSummary } from './ui/testHooks.ts';
+import { exposeDashboardModel, exposeLayerSummary, exposeLoadSummary } from './ui/testHooks.ts';
 import { syncViewToAddress } from './ui/urlSync.ts';
 import './ui/styles.css';
 
@@ -16,6 +16,7 @@ function start(): void {
   syncViewToAddress(areaId);
   exposeDashboardModel();
   exposeLayerSummary();
+  exposeLoadSummary();
   syncCrimeLayer();
   loadArea(areaId, document.baseURI, search);
 

@@ -1,5 +1,6 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { DashboardModel } from '../core/dashboardModel.ts';
+import type { DataQuality, LoadedArea } from '../worker/messages.ts';
 import type { LayerSummary } from './testHooks.ts';
 
 declare global {
@@ -10,5 +11,7 @@ declare global {
     __dashboard?: Readonly<DashboardModel>;
     /** The latest crime layer, summed, for browser tests. */
     __layer?: Readonly<LayerSummary>;
+    /** The latest load's worker timings and row counts, for the browser bench. */
+    __load?: Readonly<{ timings: LoadedArea['timings']; counts: DataQuality['counts']; wards: number }>;
   }
 }

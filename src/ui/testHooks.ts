@@ -52,3 +52,12 @@ function deepFreeze<T>(value: T): T {
   }
   return value;
 }
+
+/** Keeps window.__load the latest load's worker timings and row counts, for the browser bench. */
+export function exposeLoadSummary(): () => void {
+  return useDashboard.subscribe((state, previous) => {
+    if (state.load === previous.load || state.load.status !== 'ready') return;
+    const { timings, quality } = state.load.area;
+    window.__load = Object.freeze({ timings: { ...timings }, counts: { ...quality.counts }, wards: state.load.area.wardIds.length });
+  });
+}

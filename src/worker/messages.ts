@@ -110,6 +110,8 @@ export interface LoadedArea {
   breaks: RecordingBreak[];
   /** Categories that start or stop part-way through the data. */
   categoryChanges: CategoryChange[];
+  /** Milliseconds in the worker: the pipeline's stages (see Dataset.timings), then preparing this message. */
+  timings: { boundaries: number; parse: number; join: number; aggregate: number; prepare: number };
 }
 
 export interface ResultMessage {

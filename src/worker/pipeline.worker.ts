@@ -129,6 +129,7 @@ async function loadFiles(request: LoadFilesRequest): Promise<LoadedArea> {
 async function run(id: string, configFile: string, config: AreaConfig, input: PipelineInput): Promise<LoadedArea> {
   const dataset = await runPipeline({ ...input, signal: cancel }, (progress) => post({ type: 'progress', ...progress }));
   post({ type: 'progress', stage: 'prepare', done: 0, total: 1 });
+  const prepareStarted = performance.now();
   const { wards } = dataset;
   loaded = { table: dataset.table, wardOfCrime: dataset.wardOfCrime, points: indexSnapPoints(dataset.table), wards, lsoas: dataset.byLsoa?.lsoas ?? null };
   current = { config, input };
@@ -149,6 +150,7 @@ async function run(id: string, configFile: string, config: AreaConfig, input: Pi
     byLsoa: dataset.byLsoa ? { cube: dataset.byLsoa.cube, lookup: summariseLookup(dataset.byLsoa.lookup) } : null,
     breaks: detectBreaks(dataset.cube),
     categoryChanges: categoryChanges(dataset.cube),
+    timings: { ...dataset.timings, prepare: performance.now() - prepareStarted },
   };
 }
 
