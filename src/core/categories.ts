@@ -27,6 +27,13 @@ export type CategorySelection =
   | { kind: 'all' }
   | { kind: 'single'; name: string };
 
+/** Marks a category as a local indicator (see localIndicators.ts), never part of police.uk's totals. */
+export const LOCAL_PREFIX = 'Local: ';
+
+export function isLocalIndicator(category: string): boolean {
+  return category.startsWith(LOCAL_PREFIX);
+}
+
 export const ALL_CRIME_EXCL_ASB_LABEL = 'All crime excluding anti-social behaviour';
 export const ALL_INCIDENTS_LABEL = 'All incidents (crime and anti-social behaviour)';
 
@@ -45,11 +52,11 @@ export function categoryMask(selection: CategorySelection, categories: readonly 
   return categories.map((name) => {
     switch (selection.kind) {
       case 'all':
-        return true;
+        return !isLocalIndicator(name);
       case 'asb':
         return name === ANTI_SOCIAL_BEHAVIOUR;
       case 'all-excl-asb':
-        return name !== ANTI_SOCIAL_BEHAVIOUR;
+        return name !== ANTI_SOCIAL_BEHAVIOUR && !isLocalIndicator(name);
       case 'single':
         return name === selection.name;
     }

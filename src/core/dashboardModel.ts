@@ -1,6 +1,6 @@
 import { schemeYlOrRd } from 'd3-scale-chromatic';
 import type { WardGroups } from './areaConfig.ts';
-import { categoryFromKey, categoryLabel, categoryMask } from './categories.ts';
+import { categoryFromKey, categoryLabel, categoryMask, isLocalIndicator, LOCAL_PREFIX } from './categories.ts';
 import { CLASSIFICATION_LABELS, classify, classOf, countClassLabel, rateClassLabel, type Classification } from './classify.ts';
 import { changeFlag, SMALL_COUNT, type ChangeFlag } from './changeFlags.ts';
 import { changeClasses, changeClassOf } from './changeMap.ts';
@@ -32,6 +32,10 @@ export interface DashboardData {
   disclosure?: DisclosureConfig;
   /** Steps in how police.uk publishes a category (see recordingBreaks.ts). */
   breaks: RecordingBreak[];
+  /** Where each local indicator's figures come from, by category (see localIndicators.ts). */
+  indicatorSources?: Record<string, string>;
+  /** The months each local indicator has figures for: outside them it has no data (not zero). */
+  indicatorRanges?: Record<string, DataRange>;
 }
 
 export interface WardRow {
@@ -108,6 +112,8 @@ export interface Legend {
   noData: { label: string; wardCount: number } | null;
   /** The population source, named when the map shows rates. */
   populationNote: string | null;
+  /** Where a local indicator's figures come from; null for police.uk data. */
+  sourceNote?: string | null;
 }
 
 export interface DashboardModel {
@@ -182,10 +188,13 @@ export function dashboardModel(data: DashboardData, view: View): DashboardModel 
   const selection = categoryFromKey(view.category, cube.categories) ?? { kind: 'all-excl-asb' };
   const period = resolvePeriod(periodFromKey(view.period) ?? { kind: 'latest-12' }, range);
   const previous = previousPeriod(period);
+  // A local indicator has data only for the months of its own table.
+  const indicatorRange = selection.kind === 'single' ? (data.indicatorRanges?.[selection.name] ?? null) : null;
+  const missing = (p: Period) => (indicatorRange ? monthsOutside(p, indicatorRange) : missingMonths(cube, p));
   // A year-on-year comparison across a month without data (a file not loaded, a force that
   // did not publish) would compare unlike periods, so it is refused and the months named.
-  const covered = periodTotals(cube, period, range, categoryMask(selection, cube.categories));
-  const comparisonGaps = covered.previous ? [...missingMonths(cube, previous), ...missingMonths(cube, period)] : [];
+  const covered = periodTotals(cube, period, indicatorRange ?? range, categoryMask(selection, cube.categories));
+  const comparisonGaps = covered.previous ? [...missing(previous), ...missing(period)] : [];
   const totals = comparisonGaps.length > 0 ? { ...covered, previous: null } : covered;
   const disclosure = disclosureFor(view.mode, data.disclosure);
   const margins = [...groupMembers(groups).map((g) => g.wards), Array.from({ length: data.wardIds.length }, (_, ward) => ward)];
@@ -193,7 +202,7 @@ export function dashboardModel(data: DashboardData, view: View): DashboardModel 
   const withheldBefore = totals.previous ? withheldWards(totals.previous, margins, disclosure) : null;
   const figuresByWard = wardFigures(totals, populations).map((f, ward) => withholdFigures(f, withheld[ward], withheldBefore?.[ward] ?? false));
   const measure: Measure = view.measure === 'rate' && data.populationSource !== null ? 'rate' : 'count';
-  const noun: CountNoun = selection.kind === 'asb' || selection.kind === 'all' ? 'incidents' : 'crimes';
+  const noun: CountNoun = selection.kind === 'asb' || selection.kind === 'all' || indicatorRange !== null ? 'incidents' : 'crimes';
 
   const values = figuresByWard.map((f, ward) => (withheld[ward] ? null : measure === 'rate' ? f.rate : f.count));
   // Ranked among the wards shown, so a rank cannot place a withheld ward either.
@@ -203,14 +212,15 @@ export function dashboardModel(data: DashboardData, view: View): DashboardModel 
   const colours = changeLayer ? changeClasses().colours : classColours(Math.max(classification.breaks.length - 1, 0));
   const flags = figuresByWard.map((f) => changeFlag(f));
   const mask = categoryMask(selection, cube.categories);
-  const lsoaCounts = data.lsoaCube ? sumByRow(data.lsoaCube, period.from, period.to, mask) : null;
+  const selected = cube.categories.filter((_, k) => mask[k]);
+  // The LSOA cube holds police.uk's crimes only: a local indicator has no point to assign by.
+  const lsoaCounts = data.lsoaCube && !selected.some(isLocalIndicator) ? sumByRow(data.lsoaCube, period.from, period.to, mask) : null;
   // From the true counts: the prior is a district-level rate, and withheld wards still count towards it.
   const smoothed = empiricalBayesRates(populations.map((_, ward) => totals.current[ward]), populations);
   const funnel = funnelModel(smoothed.priorRate, populations);
   const groupFilter = view.group === null ? null : groups.names.indexOf(view.group);
   const selectedWard = view.ward === null ? -1 : data.wardIds.indexOf(view.ward);
-  const previousAvailable = isCovered(previous, range) && comparisonGaps.length === 0;
-  const selected = cube.categories.filter((_, k) => mask[k]);
+  const previousAvailable = isCovered(previous, indicatorRange ?? range) && comparisonGaps.length === 0;
   const breakWarnings = (previousAvailable ? breaksWithin(data.breaks, previous.from, period.to, selected) : []).map(
     (b) => `${b.category}: ${describeBreak(b)} The change on ${inSentence(previous.label)} is not like for like.`,
   );
@@ -252,7 +262,7 @@ export function dashboardModel(data: DashboardData, view: View): DashboardModel 
     period,
     previous,
     previousAvailable,
-    missingMonths: missingMonths(cube, period),
+    missingMonths: missing(period),
     comparisonGaps,
     wards,
     rows: sortRows(wards.filter((w) => w.inFilter), view.sort),
@@ -265,15 +275,22 @@ export function dashboardModel(data: DashboardData, view: View): DashboardModel 
     groups: groupRows(groupMembers(groups), totals, populations, previous, comparisonGaps, disclosure),
     groupLabel: groups.label,
     classification,
-    legend: changeLayer
-      ? changeLegend(wards, previous, noun)
-      : legend(classification, colours, wards, measureLabel(measure, noun), measure, digits, data.populationSource, disclosure),
+    legend: {
+      ...(changeLayer
+        ? changeLegend(wards, previous, noun)
+        : legend(classification, colours, wards, measureLabel(measure, noun), measure, digits, data.populationSource, disclosure)),
+      sourceNote: indicatorRange && selection.kind === 'single' ? `Source: ${data.indicatorSources?.[selection.name] ?? 'your file'} (not police.uk)` : null,
+    },
     selectedWard: selectedWard >= 0 ? selectedWard : null,
     groupFilter: groupFilter !== null && groupFilter >= 0 ? groupFilter : null,
     rateDigits: digits,
     funnel,
     disclosure,
-    caveats: [...breakWarnings, ...caveats({ dataTo: range.last, populationSource: data.populationSource, disclosure })],
+    caveats: [
+      ...breakWarnings,
+      ...selected.flatMap((category) => (data.indicatorSources?.[category] ? [`${category.slice(LOCAL_PREFIX.length)}: ${data.indicatorSources[category]} (not police.uk).`] : [])),
+      ...caveats({ dataTo: range.last, populationSource: data.populationSource, disclosure }),
+    ],
     breakWarnings,
   };
 }
@@ -373,6 +390,13 @@ function groupMembers(groups: WardGroups): { name: string; wards: number[] }[] {
   const ungrouped = members(-1);
   if (groups.names.length > 0 && ungrouped.length > 0) rows.push({ name: 'In no group', wards: ungrouped });
   return rows;
+}
+
+/** Months of a period outside a range, as labels. */
+function monthsOutside(period: Period, range: DataRange): string[] {
+  const months: string[] = [];
+  for (let month = period.from; month <= period.to; month++) if (month < range.first || month > range.last) months.push(shortMonthLabel(month));
+  return months;
 }
 
 function missingMonths(cube: Cube, period: Period): string[] {

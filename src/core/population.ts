@@ -17,7 +17,7 @@ const POPULATION_HEADER = /^(population|all ages|all_ages|persons|total|count|va
  */
 export function parsePopulation(fileName: string, text: string): PopulationTable {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const { rows, lines } = readRows(body);
+  const { rows, lines } = readCsvRows(body);
   if (rows.length === 0) throw new InputError(fileName, 'the file is empty');
   const header = rows[0].map((h) => h.trim());
   const codeColumn = header.findIndex((h) => CODE_HEADER.test(h));
@@ -32,8 +32,7 @@ export function parsePopulation(fileName: string, text: string): PopulationTable
     const line = lines[i];
     const code = (row[codeColumn] ?? '').trim();
     const text = (row[populationColumn] ?? '').trim();
-    // Commas only as thousands separators: "11,569" is 11569, but "4839,5" (a decimal comma) is refused.
-    const value = text.includes(',') && !THOUSANDS.test(text) ? Number.NaN : Number(text.replace(/,/g, ''));
+    const value = parseNumber(text);
     if (code === '') problems.push(`${fileName}, line ${line}: no area code`);
     else if (text === '' || !Number.isFinite(value) || value < 0) problems.push(`${fileName}, line ${line}: population "${row[populationColumn] ?? ''}" is not a number`);
     else if (byCode.has(code)) problems.push(`${fileName}, line ${line}: ${code} appears more than once (first value kept)`);
@@ -42,8 +41,13 @@ export function parsePopulation(fileName: string, text: string): PopulationTable
   return { byCode, problems };
 }
 
+/** A number with thousands separators allowed ("11,569"); NaN for anything else, including a decimal comma ("4839,5"). */
+export function parseNumber(text: string): number {
+  return text.includes(',') && !THOUSANDS.test(text) ? Number.NaN : Number(text.replace(/,/g, ''));
+}
+
 /** The non-blank rows and the file line each starts on, so problems name the right line after blank lines. */
-function readRows(body: string): { rows: string[][]; lines: number[] } {
+export function readCsvRows(body: string): { rows: string[][]; lines: number[] } {
   const rows: string[][] = [];
   const lines: number[] = [];
   let line = 1;

@@ -1,4 +1,4 @@
-import { ALL_CRIME_EXCL_ASB_LABEL, ALL_INCIDENTS_LABEL, ANTI_SOCIAL_BEHAVIOUR } from '../core/categories.ts';
+import { ALL_CRIME_EXCL_ASB_LABEL, ALL_INCIDENTS_LABEL, ANTI_SOCIAL_BEHAVIOUR, isLocalIndicator, LOCAL_PREFIX } from '../core/categories.ts';
 import type { ClassificationMethod } from '../core/classify.ts';
 import type { DashboardData, DashboardModel } from '../core/dashboardModel.ts';
 import type { Measure } from '../core/measures.ts';
@@ -20,7 +20,8 @@ export function Controls({ data, model, embed = false }: { data: DashboardData; 
   const store = useDashboard.getState();
   const { view } = model;
   const categories = data.cube.categories;
-  const crimeTypes = categories.filter((name) => name !== ANTI_SOCIAL_BEHAVIOUR);
+  const crimeTypes = categories.filter((name) => name !== ANTI_SOCIAL_BEHAVIOUR && !isLocalIndicator(name));
+  const local = categories.filter(isLocalIndicator);
   return (
     <form className="controls" aria-label="Map settings" onSubmit={(event) => event.preventDefault()}>
       <SelectField label="Crime category" value={view.category} onChange={store.setCategory} className="field--wide">
@@ -34,6 +35,15 @@ export function Controls({ data, model, embed = false }: { data: DashboardData; 
             </option>
           ))}
         </optgroup>
+        {local.length > 0 && (
+          <optgroup label="Local indicators (not police.uk)">
+            {local.map((name) => (
+              <option key={name} value={name}>
+                {name.slice(LOCAL_PREFIX.length)}
+              </option>
+            ))}
+          </optgroup>
+        )}
       </SelectField>
       <PeriodControl model={model} />
       {!embed && <FullControls data={data} model={model} />}

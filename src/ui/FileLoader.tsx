@@ -1,5 +1,6 @@
 import { useState, type DragEvent } from 'react';
 import { formatCount } from '../core/format.ts';
+import { parseIndicators } from '../core/localIndicators.ts';
 import { cancelLoad, loadFiles } from './dataWorker.ts';
 import { boundaryProperties, fileKind, type FileKind } from './fileKinds.ts';
 import { useDashboard } from './store.ts';
@@ -8,11 +9,12 @@ interface Chosen {
   crimes: File[];
   boundaries: File | null;
   population: File | null;
+  indicators: File | null;
   unknown: File[];
   properties: { keys: string[]; id: string | undefined; name: string | undefined } | null;
 }
 
-const NOTHING: Chosen = { crimes: [], boundaries: null, population: null, unknown: [], properties: null };
+const NOTHING: Chosen = { crimes: [], boundaries: null, population: null, indicators: null, unknown: [], properties: null };
 
 /**
  * "Use your own data": police.uk CSVs or the zip of police.uk's custom download, a
@@ -35,6 +37,7 @@ export function FileLoader() {
       if (kind === 'crimes') next.crimes.push(file);
       else if (kind === 'boundaries') next.boundaries = file;
       else if (kind === 'population') next.population = file;
+      else if (kind === 'indicators') next.indicators = file;
       else next.unknown.push(file);
     }
     if (next.boundaries) {
@@ -59,6 +62,7 @@ export function FileLoader() {
     });
   };
   const loading = files.status === 'loading';
+  const dataFiles = chosen.crimes.length > 0 || chosen.boundaries !== null || chosen.population !== null;
   const canLoad = !loading && (chosen.crimes.length > 0 || chosen.boundaries !== null);
   return (
     <details className="file-loader">
@@ -79,10 +83,12 @@ export function FileLoader() {
             <input type="file" multiple accept=".csv,.zip,.geojson,.json,.txt" onChange={(event) => void choose(event.target.files)} />
           </label>
           : police.uk street-level CSVs or the zip of a police.uk custom download, a boundary file (GeoJSON or a zipped Shapefile, in WGS84 or British National Grid) and a population CSV (area code,
-          population). Everything stays in this browser.
+          population). Your own figures (domestic abuse, hate crime, ASB reported to the council) load as a CSV of area code, period (YYYY-MM),
+          indicator and count. Everything stays in this browser.
         </p>
       </div>
-      {(chosen.crimes.length > 0 || chosen.boundaries || chosen.population || chosen.unknown.length > 0) && (
+      {chosen.indicators && <IndicatorChoice file={chosen.indicators} />}
+      {(dataFiles || chosen.unknown.length > 0) && (
         <div className="file-choice">
           <ul>
             {chosen.crimes.length > 0 && <li>Crime files: {chosen.crimes.length === 1 ? chosen.crimes[0].name : `${chosen.crimes.length} files`}</li>}
@@ -113,6 +119,56 @@ export function FileLoader() {
       )}
       <FilesStatus />
     </details>
+  );
+}
+
+/** A local indicator table: its source line, then it is read and its indicators join the categories. */
+function IndicatorChoice({ file }: { file: File }) {
+  const [source, setSource] = useState(file.name);
+  const [problem, setProblem] = useState<string | null>(null);
+  const report = useDashboard((state) => state.indicatorReport);
+  const load = async () => {
+    const state = useDashboard.getState();
+    if (state.load.status !== 'ready') return;
+    try {
+      state.indicatorsLoaded(parseIndicators(file.name, await file.text(), state.load.data.wardIds), file.name, source.trim() || file.name);
+      setProblem(null);
+    } catch (error) {
+      setProblem(error instanceof Error ? error.message : String(error));
+    }
+  };
+  return (
+    <div className="file-choice">
+      <p>Local indicators: {file.name}</p>
+      <label className="field">
+        Source of these figures
+        <input type="text" value={source} onChange={(event) => setSource(event.target.value)} />
+      </label>
+      <button type="button" onClick={() => void load()}>
+        Add these indicators
+      </button>
+      {problem && (
+        <p className="note note--warning" role="status">
+          {problem}
+        </p>
+      )}
+      {report && report.file === file.name && (
+        <div className="note" role="status">
+          <p>
+            {report.file}: {formatCount(report.read)} rows read, {formatCount(report.kept)} added, {formatCount(report.rejected.length)} rejected.
+          </p>
+          {report.rejected.length > 0 && (
+            <ul className="examples">
+              {report.rejected.slice(0, 5).map(({ line, problem: why }) => (
+                <li key={line}>
+                  Line {line}: {why}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </div>
   );
 }
 

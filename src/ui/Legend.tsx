@@ -18,6 +18,7 @@ export function Legend({ model, ref }: { model: DashboardModel; ref?: Ref<HTMLEl
         </p>
       )}
       {legend.populationNote && <p className="legend-note">{legend.populationNote}</p>}
+      {legend.sourceNote && <p className="legend-note">{legend.sourceNote}</p>}
     </section>
   );
 }

@@ -3,7 +3,7 @@ import { guessBoundaryProperties } from '../core/boundaries.ts';
 import { readDbf } from '../core/shapefile.ts';
 
 /** What a chosen file is, from its name and first bytes. */
-export type FileKind = 'crimes' | 'boundaries' | 'population' | 'unknown';
+export type FileKind = 'crimes' | 'boundaries' | 'population' | 'indicators' | 'unknown';
 
 /** Bytes read to tell a file's kind and a boundary file's properties. */
 const SNIFF_BYTES = 256 * 1024;
@@ -15,7 +15,8 @@ export async function fileKind(file: File): Promise<FileKind> {
   if (!/\.(csv|txt)$/i.test(file.name)) return 'unknown';
   const head = await file.slice(0, 4096).text();
   const header = head.split(/\r?\n/, 1)[0] ?? '';
-  return header.includes('Crime type') ? 'crimes' : 'population';
+  if (header.includes('Crime type')) return 'crimes';
+  return /(^|,)\s*"?indicator"?\s*(,|$)/i.test(header) ? 'indicators' : 'population';
 }
 
 /**

@@ -6,6 +6,8 @@ import type { MonthIndex } from '../core/months.ts';
 import { parseView, type Camera, type DisclosureMode, type MapLayer, type Page, type SidePanel, type SortColumn, type View, type ViewContext } from '../core/viewState.ts';
 import * as update from '../core/viewUpdaters.ts';
 import type { LayerAnalysis } from '../core/layerAnalysis.ts';
+import { LOCAL_PREFIX } from '../core/categories.ts';
+import { addIndicators, indicatorRanges, type IndicatorTable } from '../core/localIndicators.ts';
 import type { LoadedArea, ProgressMessage } from '../worker/messages.ts';
 
 export type LoadState =
@@ -52,6 +54,10 @@ export interface DashboardState {
   filesLoaded: () => void;
   filesCancelled: () => void;
   filesFailed: (file: string | null, problem: string) => void;
+  /** A local indicator table was read: its indicators join the data as categories, the first one shown. */
+  indicatorsLoaded: (table: IndicatorTable, fileName: string, source: string) => void;
+  /** What became of the last indicator table's rows. */
+  indicatorReport: { file: string; read: number; kept: number; rejected: { line: number; problem: string }[] } | null;
   setCategory: (category: string) => void;
   setPeriod: (period: string) => void;
   switchToMonthRange: () => void;
@@ -96,6 +102,7 @@ export const useDashboard = create<DashboardState>()((set, get) => {
   return {
     load: { status: 'loading', progress: null },
     files: { status: 'idle', progress: null, file: null, problem: null },
+    indicatorReport: null,
     analysis: { key: null, status: 'idle', result: null, problem: null },
     hoveredWard: null,
     view: null,
@@ -114,6 +121,23 @@ export const useDashboard = create<DashboardState>()((set, get) => {
     filesLoaded: () => set({ files: { status: 'done', progress: null, file: null, problem: null } }),
     filesCancelled: () => set({ files: { status: 'cancelled', progress: null, file: null, problem: null } }),
     filesFailed: (file, problem) => set({ files: { status: 'error', progress: null, file, problem } }),
+    indicatorsLoaded: (table, fileName, source) => {
+      const { load, view } = get();
+      if (load.status !== 'ready' || view === null) return;
+      const cube = addIndicators(load.data.cube, table);
+      const sources = Object.fromEntries(table.indicators.map((name) => [LOCAL_PREFIX + name, source]));
+      const data = {
+        ...load.data,
+        cube,
+        indicatorSources: { ...load.data.indicatorSources, ...sources },
+        indicatorRanges: { ...load.data.indicatorRanges, ...indicatorRanges(table) },
+      };
+      set({
+        load: { status: 'ready', area: { ...load.area, cube }, data },
+        view: table.indicators.length > 0 ? update.withCategory(view, LOCAL_PREFIX + table.indicators[0]) : view,
+        indicatorReport: { file: fileName, read: table.read, kept: table.rows.length, rejected: table.rejected },
+      });
+    },
     setCategory: (category) => change((view) => update.withCategory(view, category)),
     setPeriod: (period) => change((view) => update.withPeriod(view, period)),
     switchToMonthRange: () => change((view, data) => update.asMonthRange(view, dataRange(data.cube))),

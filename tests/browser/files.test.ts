@@ -106,6 +106,43 @@ describe('a zipped Shapefile in British National Grid', () => {
   });
 });
 
+describe('local indicators', () => {
+  it('loads a table of the partnership\'s own figures, maps and ranks it, with its source line', async () => {
+    const page = await openDashboard(session);
+    const ids = await page.evaluate(() => window.__dashboard!.wards.map((w) => [w.id, w.name]));
+    // Domestic abuse incidents: each ward its index + 1 in April and May 2019; one row for an unknown area.
+    const rows = ids.flatMap(([id], i) => ['2019-04', '2019-05'].map((month) => `${id},${month},Domestic abuse,${i + 1}`));
+    const dir = mkdtempSync(resolve(tmpdir(), 'indicators-'));
+    const file = resolve(dir, 'domestic-abuse.csv');
+    writeFileSync(file, ['Area code,Period,Indicator,Count', ...rows, 'E05999999,2019-04,Domestic abuse,7'].join('\n'));
+    await chooseFiles(page, [file]);
+    await page.getByLabel('Source of these figures').fill('Test Valley CSP, domestic abuse incidents');
+    await page.getByRole('button', { name: 'Add these indicators' }).click();
+    await page.getByText('domestic-abuse.csv: 49 rows read, 48 added, 1 rejected.').waitFor();
+    expect(await page.getByText('Line 50: area code "E05999999" is not an area of the boundaries').count()).toBe(1);
+    await waitForMap(page);
+    expect(await page.getByLabel('Crime category').inputValue()).toBe('Local: Domestic abuse');
+    const url = new URL(page.url());
+    url.searchParams.set('period', '2019-04..2019-05');
+    url.searchParams.set('measure', 'count');
+    url.searchParams.set('category', 'Local: Domestic abuse');
+    await page.evaluate((search) => {
+      window.history.pushState(null, '', search);
+      window.dispatchEvent(new PopStateEvent('popstate'));
+    }, url.search);
+    await waitForMap(page);
+    const top = await page.locator('.ward-table tbody tr').first().innerText();
+    expect(top).toContain(ids[ids.length - 1][1]);
+    expect(top).toContain(String(2 * ids.length));
+    // Before April 2019 the table has no figures: no change is claimed.
+    expect(top).not.toContain('Sig. rise');
+    expect(await page.locator('.legend').innerText()).toContain('Source: Test Valley CSP, domestic abuse incidents (not police.uk)');
+    expect(await page.locator('.summary').innerText()).toContain('Local: Domestic abuse');
+    await screenshot(page, 'files-indicators');
+    await page.close();
+  });
+});
+
 describe('adding files to the embedded data', () => {
   it('drops the crimes already loaded when a file is added again, and says how many', async () => {
     const page = await openDashboard(session);

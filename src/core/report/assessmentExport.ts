@@ -78,7 +78,7 @@ function breakNote(row: AssessmentRow): string | null {
 }
 
 function totalRows(rows: readonly AssessmentRow[]): number[] {
-  return rows.flatMap((row, i) => (row.kind === 'category' ? [] : [i]));
+  return rows.flatMap((row, i) => (row.kind === 'total' || row.kind === 'asb' ? [i] : []));
 }
 
 function percent(value: number | null): number | null {

@@ -1,3 +1,4 @@
+import { LOCAL_PREFIX } from '../categories.ts';
 import type { DashboardModel, WardRow } from '../dashboardModel.ts';
 import { formatCount, formatRate, formatSignedPercent, listText } from '../format.ts';
 import { shortMonthLabel } from '../months.ts';
@@ -19,7 +20,7 @@ export function assessmentSentences(assessment: StrategicAssessment, model: Dash
       : `Figures are for ${inSentence(assessment.period.label)}. ${assessment.noComparison}`,
   ];
   const byKind = (kind: AssessmentRow['kind']) => district.rows.filter((row) => row.kind === kind);
-  for (const row of [...byKind('total'), ...byKind('asb'), ...byKind('category')]) sentences.push(changeSentence(row, previous));
+  for (const row of [...byKind('total'), ...byKind('asb'), ...byKind('category'), ...byKind('local')]) sentences.push(changeSentence(row, previous));
   const areas = areaSentence(split.areas);
   if (areas) sentences.push(areas);
   sentences.push(rankingSentence(assessment.byCount, assessment.byRate, model));
@@ -33,6 +34,7 @@ export function assessmentSentences(assessment: StrategicAssessment, model: Dash
 /** What a row is called at the start of a sentence. */
 export function rowSubject(row: Pick<AssessmentRow, 'kind' | 'label'>): string {
   if (row.kind === 'total') return 'Total crime';
+  if (row.kind === 'local') return `${row.label.slice(LOCAL_PREFIX.length)} (local figures)`;
   return SUBJECTS[row.label] ?? row.label;
 }
 

@@ -1,4 +1,4 @@
-import { ANTI_SOCIAL_BEHAVIOUR, ALL_CRIME_EXCL_ASB_LABEL } from '../categories.ts';
+import { ANTI_SOCIAL_BEHAVIOUR, ALL_CRIME_EXCL_ASB_LABEL, isLocalIndicator } from '../categories.ts';
 import { changeFlag, type ChangeFlag } from '../changeFlags.ts';
 import { categoryTotals, noLocationRow, outsideRow, type Cube } from '../cube.ts';
 import type { DashboardData, DashboardModel, WardRow } from '../dashboardModel.ts';
@@ -13,7 +13,7 @@ export interface AssessmentRow {
   /** The category key (see categoryKey): a police.uk category, "all-excl-asb" or "asb". */
   key: string;
   label: string;
-  kind: 'category' | 'total' | 'asb';
+  kind: 'category' | 'total' | 'asb' | 'local';
   figures: AreaFigures;
   significance: ChangeFlag;
   /** Withheld in the public view (an area below the district with a small count). */
@@ -108,10 +108,12 @@ function areaTable(
     const f = figures(count, previous ? before : null, null);
     return { key, label, kind, figures: f, significance: changeFlag(f), withheld: false, breaks: breaks.filter((b) => included(b.category)) };
   };
-  const crimeTypes = categories.filter((category) => category !== ANTI_SOCIAL_BEHAVIOUR);
-  const rows = crimeTypes.map((category) => row(category, category, 'category', (c) => c === category));
-  rows.push(row('all-excl-asb', `Total (${ALL_CRIME_EXCL_ASB_LABEL.toLowerCase()})`, 'total', (c) => c !== ANTI_SOCIAL_BEHAVIOUR));
+  const policeUk = (c: string) => c !== ANTI_SOCIAL_BEHAVIOUR && !isLocalIndicator(c);
+  const rows = categories.filter(policeUk).map((category) => row(category, category, 'category', (c) => c === category));
+  rows.push(row('all-excl-asb', `Total (${ALL_CRIME_EXCL_ASB_LABEL.toLowerCase()})`, 'total', policeUk));
   if (categories.includes(ANTI_SOCIAL_BEHAVIOUR)) rows.push(row('asb', ANTI_SOCIAL_BEHAVIOUR, 'asb', (c) => c === ANTI_SOCIAL_BEHAVIOUR));
+  // The partnership's own figures last, apart from police.uk's.
+  for (const category of categories.filter(isLocalIndicator)) rows.push(row(category, category, 'local', (c) => c === category));
   return { name, wards, wardCount: wards.length, rows };
 }
 

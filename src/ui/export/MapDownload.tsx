@@ -109,7 +109,7 @@ function fromWardLegend(model: DashboardModel): ExportLegend {
       ...legend.entries.map((entry) => ({ colour: entry.colour, label: entry.label, count: wards(entry.wardCount), shape: 'square' as const })),
       ...(legend.noData ? [{ colour: '#f7f7f7', label: legend.noData.label, count: wards(legend.noData.wardCount), shape: 'hatch' as const }] : []),
     ],
-    notes: legend.populationNote ? [legend.populationNote] : [],
+    notes: [legend.populationNote, legend.sourceNote].filter((note): note is string => !!note),
   };
 }
 
