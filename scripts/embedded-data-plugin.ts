@@ -1,6 +1,7 @@
 import { cp, readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { Plugin } from 'vite';
+import { buildBundle } from '../src/cli/build.ts';
 
 /** The project folders holding the embedded default data, served and shipped as they are. */
 const DATA_FOLDERS = ['geo', 'data'];
@@ -11,7 +12,10 @@ const TYPES: Record<string, string> = {
   '.md': 'text/markdown; charset=utf-8',
 };
 
-/** Serves geo/ and data/ in development and copies them into the build, so the app loads them by URL. */
+/**
+ * Serves geo/ and data/ in development and copies them into the build, so the app loads
+ * them by URL; the build also gets the default area's bundle (npm run data -- build).
+ */
 export function embeddedDataPlugin(): Plugin {
   let root = process.cwd();
   let outDir = 'dist';
@@ -39,6 +43,9 @@ export function embeddedDataPlugin(): Plugin {
     },
     async closeBundle() {
       for (const folder of DATA_FOLDERS) await cp(join(root, folder), join(outDir, folder), { recursive: true });
+      // The default area also as a deployment bundle, which the app reads instead of the CSVs.
+      const { default: id } = JSON.parse(await readFile(join(root, 'data', 'areas', 'index.json'), 'utf8')) as { default: string };
+      await buildBundle(join('data', 'areas', `${id}.json`), join(outDir, 'data', 'bundles'));
     },
   };
 }

@@ -32,6 +32,11 @@ export function parseBoundaries(fileName: string, text: string, options: Boundar
   } catch (error) {
     throw new InputError(fileName, `not valid JSON (${(error as Error).message})`);
   }
+  return readBoundaries(fileName, json, options);
+}
+
+/** Validates parsed GeoJSON as boundaries (see parseBoundaries). */
+export function readBoundaries(fileName: string, json: unknown, options: BoundaryOptions = {}): WardSet {
   if (!isRecord(json) || json.type !== 'FeatureCollection' || !Array.isArray(json.features)) {
     throw new InputError(fileName, 'not a GeoJSON FeatureCollection (expected "type": "FeatureCollection" and a "features" array)');
   }

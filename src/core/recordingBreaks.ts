@@ -113,7 +113,7 @@ function bestStep(series: Float64Array, minSegment: number): { split: number; st
     const right = total - left;
     const reduction = 2 * (ll(left, t) + ll(right, n - t) - oneMean);
     const residual = 2 * (xLogX - ll(left, t) - ll(right, n - t));
-    // Pearson-like dispersion of the two-mean fit: large when months vary more than Poisson.
+    // Dispersion of the two-mean fit (residual deviance per degree of freedom): above 1 when months vary more than Poisson.
     const dispersion = Math.max(1, residual / (n - 2));
     const statistic = reduction / dispersion;
     if (best === null || statistic > best.statistic) best = { split: t, statistic };

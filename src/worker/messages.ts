@@ -2,13 +2,13 @@ import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { AreaConfig, WardGroups } from '../core/areaConfig.ts';
 import type { Cube } from '../core/cube.ts';
 import type { CategoryChange } from '../core/dataCoverage.ts';
+import type { DataQuality } from '../core/dataQuality.ts';
 import type { RecordingBreak } from '../core/recordingBreaks.ts';
 import type { CrimeDetail, CrimeFilter } from '../core/crimeSelection.ts';
 import type { AnalysisOptions, LayerAnalysis } from '../core/layerAnalysis.ts';
 import type { LsoaComparison } from '../core/lsoaWardLookup.ts';
 import type { DataRange } from '../core/periods.ts';
-import type { PipelineStage, RowCounts } from '../core/pipeline.ts';
-import type { RejectionReason } from '../core/problems.ts';
+import type { PipelineStage } from '../core/pipeline.ts';
 import type { Bounds, LabelPoint, WardFeatureProperties } from '../core/wardGeometry.ts';
 
 /*
@@ -76,16 +76,7 @@ export interface ProgressMessage {
   rows?: number;
 }
 
-/** What the dashboard needs of the data quality report. */
-export interface DataQuality {
-  counts: RowCounts;
-  rejectedByReason: { reason: RejectionReason; count: number }[];
-  /** The first rejected rows, described ("file, line 12: no crime type (...)"). */
-  rejectionExamples: string[];
-  /** Crime files that could not be used, as "file: problem". */
-  fileErrors: { file: string; problem: string }[];
-  populationProblems: string[];
-}
+export type { DataQuality };
 
 export interface LoadedArea {
   areaId: string;

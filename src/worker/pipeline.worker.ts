@@ -2,14 +2,14 @@ import { parseAreaConfig, resolveGroups, type AreaConfig } from '../core/areaCon
 import { lastMonth } from '../core/cube.ts';
 import { crimesAtPoint, indexSnapPoints, selectCrimes } from '../core/crimeSelection.ts';
 import { analyseLayer, type AnalysisData } from '../core/layerAnalysis.ts';
-import { summariseLookup } from '../core/lsoaWardLookup.ts';
 import { LoadCancelled, runPipeline, type Dataset, type PipelineInput, type SourceFile } from '../core/pipeline.ts';
-import { describeProblem, InputError } from '../core/problems.ts';
+import { InputError } from '../core/problems.ts';
+import { checkManifest, CRIMES_FILE, CUBE_FILE, datasetParts, MANIFEST_FILE, readBundle, type LoadedParts } from '../core/bundle.ts';
 import { wardBounds, wardFeatures, wardLabelPoint } from '../core/wardGeometry.ts';
 import { categoryChanges } from '../core/dataCoverage.ts';
 import { detectBreaks } from '../core/recordingBreaks.ts';
 import { userAreaConfig } from '../core/userAreaConfig.ts';
-import type { AnalysisRequest, CrimesAtRequest, DataQuality, LoadedArea, LoadFilesRequest, LoadRequest, WorkerMessage, WorkerRequest } from './messages.ts';
+import type { AnalysisRequest, CrimesAtRequest, LoadedArea, LoadFilesRequest, LoadRequest, WorkerMessage, WorkerRequest } from './messages.ts';
 import { blobSource, boundarySource, crimeSources } from './userFiles.ts';
 
 /*
@@ -61,7 +61,8 @@ async function load(run: () => Promise<LoadedArea>): Promise<void> {
   cancel = { aborted: false };
   try {
     const area = await run();
-    post({ type: 'result', area }, [area.cube.counts.buffer, ...(area.byLsoa ? [area.byLsoa.cube.counts.buffer] : [])]);
+    // From a bundle both cubes share one buffer: each buffer is transferred once.
+    post({ type: 'result', area }, [...new Set([area.cube.counts.buffer, ...(area.byLsoa ? [area.byLsoa.cube.counts.buffer] : [])])]);
   } catch (error) {
     if (error instanceof LoadCancelled) post({ type: 'cancelled' });
     else if (error instanceof InputError) post({ type: 'error', file: error.file, problem: error.problem });
@@ -94,13 +95,34 @@ async function loadArea({ baseUrl, areaId }: LoadRequest): Promise<LoadedArea> {
   post({ type: 'progress', stage: 'config', done: 0, total: 1, file: configFile });
   const config = parseAreaConfig(configFile, await fetchJson(baseUrl, configFile));
   const source = (path: string): SourceFile => ({ name: path, read: () => fetchText(baseUrl, path) });
-  return run(id, configFile, config, {
+  // The raw files stay the input even when a bundle is read: adding the user's files re-reads them.
+  const input: PipelineInput = {
     boundaries: source(config.boundaries.file),
     boundaryOptions: { idProperty: config.boundaries.idProperty, nameProperty: config.boundaries.nameProperty, filter: config.boundaries.filter },
     population: config.population ? source(config.population.file) : undefined,
     crimeFiles: config.crimes.files.map(source),
     lsoas: config.lsoas ? { file: source(config.lsoas.file), options: { idProperty: config.lsoas.idProperty } } : undefined,
-  });
+  };
+  const bundle = await readBundleFrom(baseUrl, id);
+  return bundle ? finish(id, configFile, config, input, bundle.parts, bundle.timings) : run(id, configFile, config, input);
+}
+
+/**
+ * The area's deployment bundle (see core/bundle.ts), when the site has one: its manifest,
+ * then the cube and the crimes. Null when there is none, so the raw files are read instead.
+ */
+async function readBundleFrom(baseUrl: string, id: string): Promise<{ parts: LoadedParts; timings: Dataset['timings'] } | null> {
+  const folder = `data/bundles/${id}`;
+  const started = performance.now();
+  const manifestText = await fetchText(baseUrl, `${folder}/${MANIFEST_FILE}`).catch(() => null);
+  if (manifestText === null) return null;
+  post({ type: 'progress', stage: 'boundaries', done: 0, total: 1, file: `${folder}/${MANIFEST_FILE}` });
+  const manifest = checkManifest(`${folder}/${MANIFEST_FILE}`, parseJson(`${folder}/${MANIFEST_FILE}`, manifestText));
+  post({ type: 'progress', stage: 'parse', done: 0, total: 2, file: `${folder}/${CRIMES_FILE}` });
+  const [cube, crimes] = await Promise.all([fetchBytes(baseUrl, `${folder}/${CUBE_FILE}`), fetchBytes(baseUrl, `${folder}/${CRIMES_FILE}`)]);
+  const fetched = performance.now();
+  const parts = readBundle(manifest, cube, crimes);
+  return { parts, timings: { boundaries: fetched - started, parse: performance.now() - fetched, join: 0, aggregate: 0 } };
 }
 
 /** The user's files, replacing or added to the current data (see LoadFilesRequest). */
@@ -128,10 +150,15 @@ async function loadFiles(request: LoadFilesRequest): Promise<LoadedArea> {
 /** Runs the pipeline on sources and prepares what the main thread needs; the crimes stay here. */
 async function run(id: string, configFile: string, config: AreaConfig, input: PipelineInput): Promise<LoadedArea> {
   const dataset = await runPipeline({ ...input, signal: cancel }, (progress) => post({ type: 'progress', ...progress }));
+  return finish(id, configFile, config, input, datasetParts(dataset, config), dataset.timings);
+}
+
+/** Keeps the crimes for the crime layers and builds the message for the main thread. */
+function finish(id: string, configFile: string, config: AreaConfig, input: PipelineInput, parts: LoadedParts, timings: Dataset['timings']): LoadedArea {
   post({ type: 'progress', stage: 'prepare', done: 0, total: 1 });
   const prepareStarted = performance.now();
-  const { wards } = dataset;
-  loaded = { table: dataset.table, wardOfCrime: dataset.wardOfCrime, points: indexSnapPoints(dataset.table), wards, lsoas: dataset.byLsoa?.lsoas ?? null };
+  const { wards, cube } = parts;
+  loaded = { table: parts.table, wardOfCrime: parts.wardOfCrime, points: indexSnapPoints(parts.table), wards, lsoas: parts.lsoas };
   current = { config, input };
   return {
     areaId: id,
@@ -139,18 +166,18 @@ async function run(id: string, configFile: string, config: AreaConfig, input: Pi
     config,
     wardIds: wards.ids,
     wardNames: wards.names,
-    populations: dataset.populations,
+    populations: parts.populations,
     groups: resolveGroups(configFile, config.groups, wards),
-    cube: dataset.cube,
-    range: { first: dataset.cube.firstMonth, last: lastMonth(dataset.cube) },
-    quality: dataQuality(dataset, config),
+    cube,
+    range: { first: cube.firstMonth, last: lastMonth(cube) },
+    quality: parts.quality,
     features: wardFeatures(wards),
     labelPoints: wards.polygons.map(wardLabelPoint),
     bounds: wardBounds(wards),
-    byLsoa: dataset.byLsoa ? { cube: dataset.byLsoa.cube, lookup: summariseLookup(dataset.byLsoa.lookup) } : null,
-    breaks: detectBreaks(dataset.cube),
-    categoryChanges: categoryChanges(dataset.cube),
-    timings: { ...dataset.timings, prepare: performance.now() - prepareStarted },
+    byLsoa: parts.lsoaCube && parts.lsoaLookup ? { cube: parts.lsoaCube, lookup: parts.lsoaLookup } : null,
+    breaks: detectBreaks(cube),
+    categoryChanges: categoryChanges(cube),
+    timings: { ...timings, prepare: performance.now() - prepareStarted },
   };
 }
 
@@ -163,20 +190,11 @@ async function defaultAreaId(baseUrl: string): Promise<string> {
   return id;
 }
 
-function dataQuality(dataset: Dataset, config: AreaConfig): DataQuality {
-  const populationProblems = [...dataset.populationProblems];
-  if (!config.population) populationProblems.push('The area config names no population file, so the map offers counts but not rates.');
-  return {
-    counts: dataset.counts,
-    rejectedByReason: [...dataset.problems.counts].map(([reason, count]) => ({ reason, count })),
-    rejectionExamples: dataset.problems.examples.map(describeProblem),
-    fileErrors: dataset.fileErrors.map((error) => ({ file: error.file, problem: error.problem })),
-    populationProblems,
-  };
+async function fetchJson(baseUrl: string, path: string): Promise<unknown> {
+  return parseJson(path, await fetchText(baseUrl, path));
 }
 
-async function fetchJson(baseUrl: string, path: string): Promise<unknown> {
-  const text = await fetchText(baseUrl, path);
+function parseJson(path: string, text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
@@ -184,7 +202,15 @@ async function fetchJson(baseUrl: string, path: string): Promise<unknown> {
   }
 }
 
+async function fetchBytes(baseUrl: string, path: string): Promise<ArrayBuffer> {
+  return (await fetchChecked(baseUrl, path)).arrayBuffer();
+}
+
 async function fetchText(baseUrl: string, path: string): Promise<string> {
+  return (await fetchChecked(baseUrl, path)).text();
+}
+
+async function fetchChecked(baseUrl: string, path: string): Promise<Response> {
   let response: Response;
   try {
     response = await fetch(new URL(path, baseUrl));
@@ -199,5 +225,5 @@ async function fetchText(baseUrl: string, path: string): Promise<string> {
   if ((response.headers.get('content-type') ?? '').includes('text/html') && !path.endsWith('.html')) {
     throw new InputError(path, 'could not be loaded: the server sent a web page instead, so the file is probably missing');
   }
-  return response.text();
+  return response;
 }

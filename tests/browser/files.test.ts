@@ -143,6 +143,24 @@ describe('local indicators', () => {
   });
 });
 
+describe('start-up from the deployment bundle', () => {
+  it('reads the default area from its bundle, fetching no police.uk CSV', async () => {
+    const context = await session.browser.newContext();
+    const page = await context.newPage();
+    const fetched: string[] = [];
+    page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+    await page.goto(session.baseUrl);
+    await waitForMap(page);
+    expect(fetched).toContain('/data/bundles/test-valley/manifest.json');
+    expect(fetched).toContain('/data/bundles/test-valley/crimes.bin');
+    expect(fetched.filter((path) => path.endsWith('.csv') || path.endsWith('.geojson'))).toEqual([]);
+    const load = await page.evaluate(() => window.__load!);
+    expect(load.counts.read).toBe(load.counts.assigned + load.counts.outside + load.counts.noLocation + load.counts.rejected + load.counts.duplicates);
+    expect(load.timings.join).toBe(0);
+    await context.close();
+  });
+});
+
 describe('adding files to the embedded data', () => {
   it('drops the crimes already loaded when a file is added again, and says how many', async () => {
     const page = await openDashboard(session);
