@@ -3,6 +3,7 @@ import { modeLabel } from '../core/disclosure.ts';
 import { Controls } from './Controls.tsx';
 import { DataQuality } from './DataQuality.tsx';
 import { FileLoader } from './FileLoader.tsx';
+import { GroupEditor } from './GroupEditor.tsx';
 import { MapPanel } from './MapPanel.tsx';
 import { Notices } from './Notices.tsx';
 import { PageSwitch } from './PageSwitch.tsx';
@@ -55,6 +56,7 @@ export function Dashboard({ load }: { load: Extract<LoadState, { status: 'ready'
             }}
           />
           <FileLoader />
+          <GroupEditor load={load} />
           <DataQuality quality={area.quality} cube={area.cube} />
           <SharePanel search={search} areaName={area.config.name} />
         </div>

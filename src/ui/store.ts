@@ -7,6 +7,7 @@ import { parseView, type Camera, type DisclosureMode, type MapLayer, type Page, 
 import * as update from '../core/viewUpdaters.ts';
 import type { LayerAnalysis } from '../core/layerAnalysis.ts';
 import { LOCAL_PREFIX } from '../core/categories.ts';
+import type { WardGroups } from '../core/areaConfig.ts';
 import { addIndicators, indicatorRanges, type IndicatorTable } from '../core/localIndicators.ts';
 import type { LoadedArea, ProgressMessage } from '../worker/messages.ts';
 
@@ -56,6 +57,8 @@ export interface DashboardState {
   filesFailed: (file: string | null, problem: string) => void;
   /** A local indicator table was read: its indicators join the data as categories, the first one shown. */
   indicatorsLoaded: (table: IndicatorTable, fileName: string, source: string) => void;
+  /** New ward groups (edited or loaded from a CSV): the summary, table, filters and report follow. */
+  setGroups: (groups: WardGroups) => void;
   /** What became of the last indicator table's rows. */
   indicatorReport: { file: string; read: number; kept: number; rejected: { line: number; problem: string }[] } | null;
   setCategory: (category: string) => void;
@@ -121,6 +124,15 @@ export const useDashboard = create<DashboardState>()((set, get) => {
     filesLoaded: () => set({ files: { status: 'done', progress: null, file: null, problem: null } }),
     filesCancelled: () => set({ files: { status: 'cancelled', progress: null, file: null, problem: null } }),
     filesFailed: (file, problem) => set({ files: { status: 'error', progress: null, file, problem } }),
+    setGroups: (groups) => {
+      const { load, view } = get();
+      if (load.status !== 'ready' || view === null) return;
+      const keep = (name: string | null, names: readonly string[]) => (name !== null && names.includes(name) ? name : null);
+      set({
+        load: { status: 'ready', area: { ...load.area, groups }, data: { ...load.data, groups } },
+        view: { ...view, group: keep(view.group, groups.names), split: keep(view.split, groups.splits.map((s) => s.name)) },
+      });
+    },
     indicatorsLoaded: (table, fileName, source) => {
       const { load, view } = get();
       if (load.status !== 'ready' || view === null) return;

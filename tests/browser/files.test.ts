@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { zipSync } from 'fflate';
@@ -139,6 +139,32 @@ describe('local indicators', () => {
     expect(await page.locator('.legend').innerText()).toContain('Source: Test Valley CSP, domestic abuse incidents (not police.uk)');
     expect(await page.locator('.summary').innerText()).toContain('Local: Domestic abuse');
     await screenshot(page, 'files-indicators');
+    await page.close();
+  });
+});
+
+describe('ward groups', () => {
+  it('takes groups from a CSV and from the table, and saves them in an area config', async () => {
+    const page = await openDashboard(session);
+    const dir = mkdtempSync(resolve(tmpdir(), 'groups-'));
+    const file = resolve(dir, 'towns.csv');
+    writeFileSync(file, ['Ward,Group', "St Mary's,Andover", 'Alamein,Andover', 'Winton,Andover', 'Abbey,Romsey', 'Tadburn,Romsey'].join('\n'));
+    await page.getByText('Edit ward groups').click();
+    await page.locator('.group-editor input[type=file]').setInputFiles(file);
+    await page.getByText('towns.csv: 2 groups, 5 wards placed.').waitFor();
+    await waitForMap(page);
+    const groupRows = () => page.locator('.summary-table tbody th').allInnerTexts();
+    expect(await groupRows()).toEqual(['Andover (3 wards)', 'Romsey (2 wards)', 'In no group (19 wards)']);
+    await page.getByLabel('Neighbourhood area of Cupernham').selectOption('Romsey');
+    await waitForMap(page);
+    expect(await groupRows()).toEqual(['Andover (3 wards)', 'Romsey (3 wards)', 'In no group (18 wards)']);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the area config' }).click()]);
+    expect(download.suggestedFilename()).toBe('test-valley.json');
+    const config = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { groups: { groups: { name: string; wards: string[] }[] } };
+    expect(config.groups.groups.map((g) => [g.name, g.wards.length])).toEqual([
+      ['Andover', 3],
+      ['Romsey', 3],
+    ]);
     await page.close();
   });
 });
