@@ -5,6 +5,7 @@ import { DataQuality } from './DataQuality.tsx';
 import { FileLoader } from './FileLoader.tsx';
 import { GroupEditor } from './GroupEditor.tsx';
 import { MapPanel } from './MapPanel.tsx';
+import { NeighboursTable } from './NeighboursTable.tsx';
 import { Notices } from './Notices.tsx';
 import { PageSwitch } from './PageSwitch.tsx';
 import { PanelTabs } from './PanelTabs.tsx';
@@ -46,6 +47,7 @@ export function Dashboard({ load }: { load: Extract<LoadState, { status: 'ready'
         <MapPanel area={area} model={model} />
         <div className="side-panel">
           <Summary model={model} />
+          <NeighboursTable area={area} model={model} />
           <PanelTabs
             panel={model.view.panel}
             panels={{

@@ -3,6 +3,7 @@ import type { AreaConfig, WardGroups } from '../core/areaConfig.ts';
 import type { Cube } from '../core/cube.ts';
 import type { CategoryChange } from '../core/dataCoverage.ts';
 import type { DataQuality } from '../core/dataQuality.ts';
+import type { Districts } from '../core/neighbours.ts';
 import type { RecordingBreak } from '../core/recordingBreaks.ts';
 import type { CrimeDetail, CrimeFilter } from '../core/crimeSelection.ts';
 import type { AnalysisOptions, LayerAnalysis } from '../core/layerAnalysis.ts';
@@ -101,6 +102,8 @@ export interface LoadedArea {
   breaks: RecordingBreak[];
   /** Categories that start or stop part-way through the data. */
   categoryChanges: CategoryChange[];
+  /** Each ward's district, when the boundaries name districts (England's wards): for comparing neighbours. */
+  districts: Districts | null;
   /** Milliseconds in the worker: the pipeline's stages (see Dataset.timings), then preparing this message. */
   timings: { boundaries: number; parse: number; join: number; aggregate: number; prepare: number };
 }

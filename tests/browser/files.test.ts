@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { zipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NATIONAL_MONTH_DIR, nationalDataMissing } from '../dataDir.ts';
+import { ENGLAND_WARDS_FILE, NATIONAL_MONTH_DIR, nationalDataMissing, SHARED_DATA_DIR } from '../dataDir.ts';
 import { writeDbf, writeShp, type ShapeSpec } from '../core/support/shapefileWriter.ts';
 import { openDashboard, screenshot, startSession, waitForMap, type BrowserSession } from './harness.ts';
 
@@ -60,6 +60,24 @@ describe.skipIf(missing !== null)(`the user's own files${missing ? ` (${missing}
     expect(await page.locator('h1').textContent()).toBe('Your data: test-valley-wards-2013: crime by ward');
     expect(await page.evaluate(() => window.__dashboard!.wards.reduce((sum, w) => sum + w.figures.count, 0))).toBeGreaterThan(0);
     await screenshot(page, 'files-hampshire');
+    await page.close();
+  });
+
+  it('ranks Test Valley among the districts Hampshire police cover, on England\'s wards and populations', async () => {
+    const page = await openDashboard(session);
+    await chooseFiles(page, [HAMPSHIRE, ENGLAND_WARDS_FILE, resolve(SHARED_DATA_DIR, 'population', 'england-wards-population.csv')]);
+    await page.getByRole('button', { name: 'Load these files' }).click();
+    await page.getByText('Your files are loaded').waitFor({ timeout: 120_000 });
+    await waitForMap(page);
+    await page.getByText(/^Compared with the other districts in the data/).click();
+    const rows = await page.locator('.neighbours tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.children, (cell) => (cell as HTMLElement).innerText)));
+    // Hampshire Constabulary covers Hampshire's 11 districts, Portsmouth, Southampton and the Isle of Wight.
+    expect(rows.length).toBeGreaterThanOrEqual(12);
+    expect(rows.length).toBeLessThanOrEqual(16);
+    const testValley = rows.find((row) => row[1].startsWith('E07000093'));
+    expect(testValley, 'Test Valley (E07000093)').toBeDefined();
+    expect(Number(testValley![0])).toBeGreaterThan(0);
+    await screenshot(page, 'files-neighbours');
     await page.close();
   });
 
