@@ -158,7 +158,7 @@ describe('the dashboard on Test Valley', () => {
 
   it('filters by neighbourhood area', async () => {
     const page = await openDashboard(session);
-    await page.getByLabel('Neighbourhood area').selectOption('Mid-Test');
+    await page.getByLabel('Neighbourhood area', { exact: true }).selectOption('Mid-Test');
     await waitForMap(page);
     const rows = await tableRows(page);
     expect(rows).toHaveLength(4);
