@@ -53,13 +53,18 @@ export const COVERED_SHARE = 0.9;
  * file reaches only partly into the districts on its border), by rate, highest first;
  * districts without a rate last. Empty when fewer than two districts are covered.
  */
-export function neighbourComparison(cube: Cube, districts: Districts, populations: readonly (number | null)[], category: string, period: Period): NeighbourRow[] {
+export function neighbourComparison(cube: Cube, districts: Districts, populations: readonly (number | null)[], category: string, period: Pick<Period, 'from' | 'to'>): NeighbourRow[] {
   const selection = categoryFromKey(category, cube.categories);
   if (!selection) return [];
   const crimes = sumByRow(cube, period.from, period.to, categoryMask({ kind: 'all' }, cube.categories));
   const counts = sumByRow(cube, period.from, period.to, categoryMask(selection, cube.categories));
+  // Wards by district in one pass: England has over 300 districts and 7,000 wards.
+  const wardsOf: number[][] = districts.codes.map(() => []);
+  districts.wardDistrict.forEach((d, ward) => {
+    if (d >= 0) wardsOf[d].push(ward);
+  });
   const rows = districts.codes.flatMap((code, d) => {
-    const wards = Array.from(districts.wardDistrict.keys()).filter((ward) => districts.wardDistrict[ward] === d);
+    const wards = wardsOf[d];
     if (wards.filter((ward) => crimes[ward] > 0).length < COVERED_SHARE * wards.length) return [];
     const missing = wards.filter((ward) => populations[ward] === null).length;
     const count = wards.reduce((sum, ward) => sum + counts[ward], 0);

@@ -12,6 +12,8 @@ export function GroupEditor({ load }: { load: Extract<LoadState, { status: 'read
   const { groups } = data;
   const [newGroup, setNewGroup] = useState('');
   const [messages, setMessages] = useState<string[]>([]);
+  // A select per ward is drawn only while open: England has 7,681 wards.
+  const [open, setOpen] = useState(false);
   const store = useDashboard.getState();
   const label = groups.names.length > 0 ? groups.label : 'Group';
 
@@ -31,7 +33,7 @@ export function GroupEditor({ load }: { load: Extract<LoadState, { status: 'read
   };
   const choices = [...groups.names, ...(newGroup.trim() && !groups.names.includes(newGroup.trim()) ? [newGroup.trim()] : [])];
   return (
-    <details className="group-editor">
+    <details className="group-editor" onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>Edit ward groups</summary>
       <p className="note">
         Put each ward in a group, or load a CSV with a ward column (code or name) and a group column. The summary, table, filters and report follow.
@@ -57,6 +59,7 @@ export function GroupEditor({ load }: { load: Extract<LoadState, { status: 'read
           ))}
         </ul>
       )}
+      {open && (
       <div className="table-scroll table-scroll--short" tabIndex={0} role="region" aria-label="Ward groups (scrollable)">
         <table className="group-table">
           <caption className="visually-hidden">The group of each ward</caption>
@@ -89,6 +92,7 @@ export function GroupEditor({ load }: { load: Extract<LoadState, { status: 'read
           </tbody>
         </table>
       </div>
+      )}
     </details>
   );
 }

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import type { DashboardModel } from '../core/dashboardModel.ts';
 import { formatCount, formatRate } from '../core/format.ts';
 import { neighbourComparison } from '../core/neighbours.ts';
@@ -11,8 +12,13 @@ import { NotAvailable } from './FigureText.tsx';
  */
 export function NeighboursTable({ area, model }: { area: LoadedArea; model: DashboardModel }) {
   const { districts } = area;
+  const { from, to } = model.period;
+  // Recomputed only when the data, category or months change, not on every hover or sort.
+  const rows = useMemo(
+    () => (districts ? neighbourComparison(area.cube, districts, area.populations, model.view.category, { from, to }) : []),
+    [area, districts, model.view.category, from, to],
+  );
   if (!districts) return null;
-  const rows = neighbourComparison(area.cube, districts, area.populations, model.view.category, model.period);
   if (rows.length === 0) return null;
   const focusWards = model.selectedWard !== null ? [model.selectedWard] : model.wards.filter((w) => w.inFilter && model.groupFilter !== null).map((w) => w.ward);
   const focus = new Set(focusWards.map((ward) => districts.codes[districts.wardDistrict[ward]]));
