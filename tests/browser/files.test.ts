@@ -30,6 +30,18 @@ async function chooseFiles(page: Page, paths: string[]): Promise<void> {
   await page.locator('.file-loader input[type=file]').setInputFiles(paths);
 }
 
+/** Drops files on the drop zone, as a person dragging them from their desktop would. */
+async function dropFiles(page: Page, paths: string[]): Promise<void> {
+  await page.getByText('Use your own data files').click();
+  const files = paths.map((path) => ({ name: path.split('/').pop()!, data: readFileSync(path).toString('base64') }));
+  const dataTransfer = await page.evaluateHandle((list) => {
+    const transfer = new DataTransfer();
+    for (const { name, data } of list) transfer.items.add(new File([Uint8Array.from(atob(data), (c) => c.charCodeAt(0))], name));
+    return transfer;
+  }, files);
+  await page.locator('.drop-zone').dispatchEvent('drop', { dataTransfer });
+}
+
 /** The data quality report's counts, by label. */
 async function qualityCounts(page: Page): Promise<Record<string, number>> {
   const pairs = await page.locator('.quality-counts div').evaluateAll((items) => items.map((item) => [item.querySelector('dt')!.textContent!, Number(item.querySelector('dd')!.textContent!.replace(/,/g, ''))]));
@@ -209,7 +221,8 @@ describe('adding files to the embedded data', () => {
   it('drops the crimes already loaded when a file is added again, and says how many', async () => {
     const page = await openDashboard(session);
     const before = await qualityCounts(page);
-    await chooseFiles(page, [resolve(ROOT, 'data', 'police-uk', '2019-10-hampshire-street.csv')]);
+    await dropFiles(page, [resolve(ROOT, 'data', 'police-uk', '2019-10-hampshire-street.csv')]);
+    await page.getByText('Crime files: 2019-10-hampshire-street.csv').waitFor();
     await page.getByRole('button', { name: 'Load these files' }).click();
     await page.getByText('Your files are loaded').waitFor({ timeout: 60_000 });
     await waitForMap(page);
