@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { DashboardModel } from '../core/dashboardModel.ts';
 import { formatCount, formatRate } from '../core/format.ts';
 import { neighbourComparison } from '../core/neighbours.ts';
@@ -13,6 +13,8 @@ import { NotAvailable } from './FigureText.tsx';
 export function NeighboursTable({ area, model }: { area: LoadedArea; model: DashboardModel }) {
   const { districts } = area;
   const { from, to } = model.period;
+  // The rows are drawn only while open: England's data covers over 300 districts.
+  const [open, setOpen] = useState(false);
   // Recomputed only when the data, category or months change, not on every hover or sort.
   const rows = useMemo(
     () => (districts ? neighbourComparison(area.cube, districts, area.populations, model.view.category, { from, to }) : []),
@@ -23,7 +25,7 @@ export function NeighboursTable({ area, model }: { area: LoadedArea; model: Dash
   const focusWards = model.selectedWard !== null ? [model.selectedWard] : model.wards.filter((w) => w.inFilter && model.groupFilter !== null).map((w) => w.ward);
   const focus = new Set(focusWards.map((ward) => districts.codes[districts.wardDistrict[ward]]));
   return (
-    <details className="neighbours">
+    <details className="neighbours" onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>
         Compared with the other districts in the data ({rows.length})
       </summary>
@@ -31,6 +33,7 @@ export function NeighboursTable({ area, model }: { area: LoadedArea; model: Dash
         Districts ({districts.property}) where the data covers nearly every ward, ranked by {model.countNoun} per 1,000 residents: {model.categoryLabel}, {model.period.label}. A district
         with a ward lacking a population figure has no rate.
       </p>
+      {open && (
       <div className="table-scroll table-scroll--short" tabIndex={0} role="region" aria-label="Districts compared (scrollable)">
         <table>
           <thead>
@@ -63,6 +66,7 @@ export function NeighboursTable({ area, model }: { area: LoadedArea; model: Dash
           </tbody>
         </table>
       </div>
+      )}
     </details>
   );
 }

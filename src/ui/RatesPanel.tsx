@@ -8,11 +8,15 @@ import { useDashboard } from './store.ts';
  * Honest rates: the funnel plot of ward rates against population, and each ward's raw
  * and empirical-Bayes smoothed rate with whether it differs significantly from the district.
  */
+const RATE_ROWS = 150;
+
 export function RatesPanel({ model }: { model: DashboardModel }) {
   const store = useDashboard.getState();
   const hovered = useDashboard((state) => state.hoveredWard);
   if (model.funnel === null) return <p className="note">This area has no population figures, so there are no rates to compare.</p>;
-  const rows = [...model.wards].filter((w) => w.figures.rate !== null).sort((a, b) => (b.figures.rate ?? 0) - (a.figures.rate ?? 0));
+  const ranked = [...model.wards].filter((w) => w.figures.rate !== null).sort((a, b) => (b.figures.rate ?? 0) - (a.figures.rate ?? 0));
+  // The highest rates: a county or England has thousands of wards, and the funnel plot shows them all.
+  const rows = ranked.slice(0, RATE_ROWS);
   return (
     <section className="rates-panel" aria-labelledby="rates-title">
       <h2 id="rates-title" className="panel-title">
@@ -57,6 +61,7 @@ export function RatesPanel({ model }: { model: DashboardModel }) {
           </tbody>
         </table>
       </div>
+      {ranked.length > RATE_ROWS && <p className="table-more">The {RATE_ROWS} highest rates of {ranked.length.toLocaleString('en-GB')} wards; the ward table and its download have them all.</p>}
     </section>
   );
 }

@@ -1,10 +1,11 @@
 import { inSentence } from '../core/periods.ts';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { DashboardModel } from '../core/dashboardModel.ts';
 import type { SortColumn } from '../core/viewState.ts';
 import { ChangeText, CountText, NotAvailable, RateText, UnreliableMark } from './FigureText.tsx';
 import { wardTable } from '../core/tableExport.ts';
 import { Sparkline } from './plots/Sparkline.tsx';
+import { formatCount } from '../core/format.ts';
 import { fileSlug } from './export/download.ts';
 import { TableActions } from './TableActions.tsx';
 import { useDashboard } from './store.ts';
@@ -22,6 +23,7 @@ interface Column {
  */
 export function WardTable({ model, groupLabel, hasRates }: { model: DashboardModel; groupLabel: string | null; hasRates: boolean }) {
   const { sortBy, toggleWard } = useDashboard.getState();
+  const [showAll, setShowAll] = useState(false);
   const scroller = useRef<HTMLDivElement>(null);
   const selectedId = model.selectedWard === null ? null : model.wards[model.selectedWard].id;
   const { sort } = model.view;
@@ -78,7 +80,7 @@ export function WardTable({ model, groupLabel, hasRates }: { model: DashboardMod
             </tr>
           </thead>
           <tbody>
-            {model.rows.map((row) => {
+            {shownRows(model, showAll).map((row) => {
               const selected = row.id === selectedId;
               return (
                 <tr key={row.id} data-ward-id={row.id} className={selected ? 'is-selected' : undefined}>
@@ -110,8 +112,27 @@ export function WardTable({ model, groupLabel, hasRates }: { model: DashboardMod
           </tbody>
         </table>
       </div>
+      {model.rows.length > ROW_LIMIT && (
+        <p className="table-more">
+          {showAll ? `All ${formatCount(model.rows.length)} wards shown.` : `The first ${ROW_LIMIT} of ${formatCount(model.rows.length)} wards in this order are shown (the download has them all).`}{' '}
+          <button type="button" className="link-button" onClick={() => setShowAll(!showAll)}>
+            {showAll ? `Show the first ${ROW_LIMIT}` : `Show all ${formatCount(model.rows.length)}`}
+          </button>
+        </p>
+      )}
     </>
   );
+}
+
+/** Rows drawn at first: enough for any district, few enough that a county or England stays quick. */
+const ROW_LIMIT = 150;
+
+/** The first rows in the table's order, and the selected ward's row wherever it falls. */
+function shownRows(model: DashboardModel, showAll: boolean): DashboardModel['rows'] {
+  if (showAll || model.rows.length <= ROW_LIMIT) return model.rows;
+  const first = model.rows.slice(0, ROW_LIMIT);
+  const selected = model.rows.find((row) => row.ward === model.selectedWard);
+  return selected && !first.includes(selected) ? [...first, selected] : first;
 }
 
 /** Scrolls a scrollable container (not the page) just enough to show a row below the sticky header. */
