@@ -14,11 +14,12 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { preview } from 'vite';
+import { launchChromium } from '../tests/browser/chromium.ts';
 import { ENGLAND_WARDS_FILE, NATIONAL_MONTH_DIR, nationalDataMissing } from '../tests/dataDir.ts';
+import { loadAverage, machineFacts } from './machine.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const RUNS = 3;
@@ -26,17 +27,6 @@ const FILTER_SWITCHES = 5;
 const READY = '[data-map-state="ready"][data-layer-state="ready"]';
 const TARGETS = { nationalLoadMs: 2000, filterChangeMs: 100, peakMb: 400 };
 
-// Debian's Chromium; never a downloaded browser (the same flags as tests/browser/harness.ts).
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--enable-unsafe-swiftshader',
-  '--use-angle=swiftshader',
-];
 
 type WorkerTimings = { boundaries: number; parse: number; join: number; aggregate: number; prepare: number };
 type LoadSummary = NonNullable<Window['__load']>;
@@ -216,15 +206,19 @@ async function testValleyCold(browser: Browser, baseUrl: string): Promise<Sample
   const { context, page, errors } = await newPage(browser);
   try {
     await page.goto(baseUrl, { waitUntil: 'domcontentloaded' });
-    const wholeMs = await readyAt(page, READY, null, 60_000);
-    const load = await readLoad(page);
-    const filter = await filterChanges(page);
-    const memory = await rendererPeak(browser, before, page);
-    if (errors.length > 0) throw new Error(`page errors: ${errors.join('; ')}`);
-    return { wholeMs, worker: load.timings, renderMs: wholeMs - workerSum(load.timings), counts: load.counts, wards: load.wards, filter, filterMedianMs: median(filter.toBurglaryMs), memory };
+    return await afterLoad(browser, page, before, errors, await readyAt(page, READY, null, 60_000));
   } finally {
     await context.close();
   }
+}
+
+/** After a load: the worker's timings, the filter changes and the renderer's peak memory, as one sample. */
+async function afterLoad(browser: Browser, page: Page, before: Set<number>, errors: string[], wholeMs: number): Promise<Sample> {
+  const load = await readLoad(page);
+  const filter = await filterChanges(page);
+  const memory = await rendererPeak(browser, before, page);
+  if (errors.length > 0) throw new Error(`page errors: ${errors.join('; ')}`);
+  return { wholeMs, worker: load.timings, renderMs: wholeMs - workerSum(load.timings), counts: load.counts, wards: load.wards, filter, filterMedianMs: median(filter.toBurglaryMs), memory };
 }
 
 async function nationalDrop(browser: Browser, baseUrl: string, files: string[]): Promise<Sample> {
@@ -245,13 +239,7 @@ async function nationalDrop(browser: Browser, baseUrl: string, files: string[]):
     const t0 = await page.evaluate(() => performance.now());
     await page.getByRole('button', { name: 'Load these files' }).click();
     await page.getByText('Your files are loaded').waitFor({ timeout: 180_000 });
-    const t1 = await readyAt(page, READY, null, 180_000);
-    const load = await readLoad(page);
-    const wholeMs = t1 - t0;
-    const filter = await filterChanges(page);
-    const memory = await rendererPeak(browser, before, page);
-    if (errors.length > 0) throw new Error(`page errors: ${errors.join('; ')}`);
-    return { wholeMs, worker: load.timings, renderMs: wholeMs - workerSum(load.timings), counts: load.counts, wards: load.wards, filter, filterMedianMs: median(filter.toBurglaryMs), memory };
+    return await afterLoad(browser, page, before, errors, (await readyAt(page, READY, null, 180_000)) - t0);
   } finally {
     await context.close();
   }
@@ -322,23 +310,12 @@ async function main(): Promise<void> {
   execFileSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   if (!existsSync(resolve(ROOT, 'dist', 'index.html'))) throw new Error('vite build left no dist/index.html');
 
-  const load = loadavg();
-  const machine = {
-    cpus: cpus().length,
-    availableParallelism: availableParallelism(),
-    cpuModel: cpus()[0]?.model ?? 'unknown',
-    totalMemoryGb: Math.round((totalmem() / 1024 ** 3) * 10) / 10,
-    platform: `${platform()} ${release()}`,
-    node: process.version,
-    chromium: '',
-    webgl: 'software (SwiftShader)',
-    loadAverageAtStart: load.map((value) => Math.round(value * 100) / 100),
-  };
+  const machine = { ...machineFacts(), chromium: '', webgl: 'software (SwiftShader)' };
 
   const server = await preview({ root: ROOT, logLevel: 'error', preview: { port: 0, host: '127.0.0.1', strictPort: false, open: false } });
   const baseUrl = server.resolvedUrls?.local[0];
   if (!baseUrl) throw new Error('the preview server did not report its address');
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   machine.chromium = browser.version();
   console.log(`${machine.cpus} × ${machine.cpuModel}, Chromium ${machine.chromium} (software WebGL), load average ${machine.loadAverageAtStart.join(' ')}`);
   const started = Date.now();
@@ -374,7 +351,7 @@ async function main(): Promise<void> {
   const file = resolve(ROOT, 'bench', 'browser-results.json');
   writeFileSync(
     file,
-    `${JSON.stringify({ date: new Date(started).toISOString(), seconds: Math.round((Date.now() - started) / 1000), targets: TARGETS, machine: { ...machine, loadAverageAtEnd: loadavg().map((v) => Math.round(v * 100) / 100) }, cases: results }, null, 2)}\n`,
+    `${JSON.stringify({ date: new Date(started).toISOString(), seconds: Math.round((Date.now() - started) / 1000), targets: TARGETS, machine: { ...machine, loadAverageAtEnd: loadAverage() }, cases: results }, null, 2)}\n`,
   );
   console.log(`Written to ${file}`);
 }

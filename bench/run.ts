@@ -8,10 +8,10 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import type { CaseRun, LayerTimings } from './case.ts';
 import { CASES, cliArgs, PROJECT_ROOT, type BenchCase } from './cases.ts';
+import { loadAverage, machineFacts } from './machine.ts';
 
 type Sample = CaseRun & { cliEndToEndMs: number };
 
@@ -171,17 +171,7 @@ function printLayerTable(results: CaseResult[]): void {
   for (const row of rows) console.log(line(row));
 }
 
-const load = loadavg();
-const machine = {
-  cpus: cpus().length,
-  availableParallelism: availableParallelism(),
-  cpuModel: cpus()[0]?.model ?? 'unknown',
-  totalMemoryGb: Math.round((totalmem() / 1024 ** 3) * 10) / 10,
-  platform: `${platform()} ${release()}`,
-  node: process.version,
-  v8: process.versions.v8,
-  loadAverageAtStart: load.map((value) => Math.round(value * 100) / 100),
-};
+const machine = machineFacts();
 console.log(`${machine.cpus} × ${machine.cpuModel}, node ${machine.node}, load average ${machine.loadAverageAtStart.join(' ')}`);
 const started = Date.now();
 const results = CASES.map((benchCase) => {
@@ -198,6 +188,6 @@ printLayerTable(results);
 const file = resolve(PROJECT_ROOT, 'bench', 'results.json');
 writeFileSync(
   file,
-  `${JSON.stringify({ date: new Date(started).toISOString(), seconds: Math.round((Date.now() - started) / 1000), revision: gitRevision(), machine: { ...machine, loadAverageAtEnd: loadavg().map((v) => Math.round(v * 100) / 100) }, cases: results }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date(started).toISOString(), seconds: Math.round((Date.now() - started) / 1000), revision: gitRevision(), machine: { ...machine, loadAverageAtEnd: loadAverage() }, cases: results }, null, 2)}\n`,
 );
 console.log(`Written to ${file}`);

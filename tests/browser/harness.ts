@@ -1,23 +1,13 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
+import { launchChromium } from './chromium.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 export const SCREENSHOT_DIR = resolve(ROOT, 'tests', 'browser', 'screenshots');
 
-// Debian's Chromium; never a downloaded browser.
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--enable-unsafe-swiftshader',
-  '--use-angle=swiftshader',
-];
 
 export interface BrowserSession {
   browser: Browser;
@@ -34,7 +24,7 @@ export async function startSession(): Promise<BrowserSession> {
   const server = await preview({ root: ROOT, logLevel: 'error', preview: { port: 0, host: '127.0.0.1', strictPort: false, open: false } });
   const baseUrl = server.resolvedUrls?.local[0];
   if (!baseUrl) throw new Error('the preview server did not report its address');
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   await mkdir(SCREENSHOT_DIR, { recursive: true });
   return {
     browser,
