@@ -55,7 +55,7 @@ export function wardLabelPoint(polygons: readonly PolygonRings[]): LabelPoint {
 }
 
 /** The bounding box of every ward. */
-export function wardBounds(wards: WardSet): Bounds {
+export function wardBounds(wards: Pick<WardSet, 'polygons'>): Bounds {
   const bounds: Bounds = [Infinity, Infinity, -Infinity, -Infinity];
   for (const polygons of wards.polygons) {
     for (const polygon of polygons) {
@@ -78,4 +78,13 @@ function ringBounds(ring: readonly number[][]): Bounds {
     bounds[3] = Math.max(bounds[3], y);
   }
   return bounds;
+}
+
+/**
+ * Where the map first looks: every ward, or, when the crimes reach fewer than half of the
+ * wards (one force's file on England's wards), the wards with crimes.
+ */
+export function dataBounds(wards: Pick<WardSet, 'polygons'>, crimesByWard: ArrayLike<number>): Bounds {
+  const withCrimes = wards.polygons.filter((_, ward) => crimesByWard[ward] > 0);
+  return withCrimes.length > 0 && withCrimes.length < wards.polygons.length / 2 ? wardBounds({ polygons: withCrimes }) : wardBounds(wards);
 }

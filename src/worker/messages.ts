@@ -95,6 +95,7 @@ export interface LoadedArea {
   /** The wards for MapLibre; feature id = ward index. */
   features: FeatureCollection<Polygon | MultiPolygon, WardFeatureProperties>;
   labelPoints: LabelPoint[];
+  /** Where the map first looks: every ward, or the wards with crimes when those are few (see dataBounds). */
   bounds: Bounds;
   /** Crimes assigned by the best-fit ward of their LSOA, to compare; null without LSOA boundaries. */
   byLsoa: { cube: Cube; lookup: LsoaComparison } | null;

@@ -1,11 +1,11 @@
 import { parseAreaConfig, resolveGroups, type AreaConfig } from '../core/areaConfig.ts';
-import { lastMonth } from '../core/cube.ts';
+import { lastMonth, sumByRow } from '../core/cube.ts';
 import { crimesAtPoint, indexSnapPoints, selectCrimes } from '../core/crimeSelection.ts';
 import { analyseLayer, type AnalysisData } from '../core/layerAnalysis.ts';
 import { LoadCancelled, runPipeline, type Dataset, type PipelineInput, type SourceFile } from '../core/pipeline.ts';
 import { InputError } from '../core/problems.ts';
 import { checkManifest, CRIMES_FILE, CUBE_FILE, datasetParts, MANIFEST_FILE, readBundle, type LoadedParts } from '../core/bundle.ts';
-import { wardBounds, wardFeatures, wardLabelPoint } from '../core/wardGeometry.ts';
+import { dataBounds, wardFeatures, wardLabelPoint } from '../core/wardGeometry.ts';
 import { categoryChanges } from '../core/dataCoverage.ts';
 import { districtsOf } from '../core/neighbours.ts';
 import { detectBreaks } from '../core/recordingBreaks.ts';
@@ -174,7 +174,7 @@ function finish(id: string, configFile: string, config: AreaConfig, input: Pipel
     quality: parts.quality,
     features: wardFeatures(wards),
     labelPoints: wards.polygons.map(wardLabelPoint),
-    bounds: wardBounds(wards),
+    bounds: dataBounds(wards, sumByRow(cube, cube.firstMonth, lastMonth(cube), cube.categories.map(() => true))),
     byLsoa: parts.lsoaCube && parts.lsoaLookup ? { cube: parts.lsoaCube, lookup: parts.lsoaLookup } : null,
     breaks: detectBreaks(cube),
     categoryChanges: categoryChanges(cube),

@@ -1,7 +1,7 @@
 import pointInPolygon from 'point-in-polygon-hao';
 import { describe, expect, it } from 'vitest';
 import type { WardSet } from '../../src/core/boundaries.ts';
-import { wardBounds, wardFeatures, wardLabelPoint } from '../../src/core/wardGeometry.ts';
+import { dataBounds, wardBounds, wardFeatures, wardLabelPoint } from '../../src/core/wardGeometry.ts';
 import { square } from './support/fixtures.ts';
 
 /** A U shape: its centroid lies in the gap, outside the polygon. */
@@ -55,5 +55,19 @@ describe('wardFeatures', () => {
 describe('wardBounds', () => {
   it('covers every ward', () => {
     expect(wardBounds(wards)).toEqual([0, 50, 2.1, 50.1]);
+  });
+});
+
+describe('dataBounds', () => {
+  const square = (x: number) => [[[x, 50], [x + 1, 50], [x + 1, 51], [x, 51], [x, 50]]];
+  const five = { polygons: [0, 2, 4, 6, 8].map((x) => [square(x)]) };
+
+  it('looks at the wards with crimes when they are fewer than half', () => {
+    expect(dataBounds(five, [0, 3, 0, 1, 0])).toEqual([2, 50, 7, 51]);
+  });
+
+  it('looks at every ward when crimes reach half of them or more, or none', () => {
+    expect(dataBounds(five, [1, 3, 1, 0, 0])).toEqual([0, 50, 9, 51]);
+    expect(dataBounds(five, [0, 0, 0, 0, 0])).toEqual([0, 50, 9, 51]);
   });
 });
