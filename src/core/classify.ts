@@ -39,7 +39,7 @@ export function classify(values: readonly (number | null)[], method: Classificat
   let inner: number[];
   switch (method) {
     case 'quantile':
-      inner = Array.from({ length: k - 1 }, (_, i) => quantileSorted(finite, (i + 1) / k));
+      inner = tiedQuantiles(finite, k);
       break;
     case 'ckmeans':
       inner = ckmeans(finite, k).slice(1).map((cluster) => cluster[0]);
@@ -55,6 +55,29 @@ export function classify(values: readonly (number | null)[], method: Classificat
   // break that reaches the maximum only means tied values, whose classes merge.
   if (max > breaks[breaks.length - 1] || method === 'ckmeans') breaks.push(max);
   return { method, breaks };
+}
+
+/**
+ * Quantile breaks that survive ties: when the lowest value alone fills a class or more (most
+ * wards with none, on a map wider than the data), it becomes a class of its own and the
+ * rest is split into the remaining classes, instead of the classes collapsing into one.
+ */
+function tiedQuantiles(sorted: readonly number[], classes: number): number[] {
+  const inner: number[] = [];
+  let rest = sorted;
+  let k = classes;
+  while (k > 1 && rest.length > 0) {
+    const tied = rest.findIndex((v) => v > rest[0]);
+    if (tied < 0) break;
+    if (tied < rest.length / k) {
+      for (let i = 1; i < k; i++) inner.push(quantileSorted(rest, i / k));
+      break;
+    }
+    inner.push(rest[tied]);
+    rest = rest.slice(tied);
+    k--;
+  }
+  return inner;
 }
 
 /** The class of a value, 0-based, or -1 for a missing value. */

@@ -160,3 +160,16 @@ describe('classOf', () => {
     expect(classOf(c, Number.NaN)).toBe(-1);
   });
 });
+
+describe('quantile classes with many tied values', () => {
+  it('gives the tied lowest value a class of its own and splits the rest, rather than collapsing into one class', () => {
+    // 80 wards with none (a force's file on England's wards), 20 with 1 to 20.
+    const values = [...new Array<number>(80).fill(0), ...Array.from({ length: 20 }, (_, i) => i + 1)];
+    const { breaks } = classify(values, 'quantile', 5);
+    expect(breaks).toHaveLength(6);
+    expect(breaks.slice(0, 2)).toEqual([0, 1]);
+    expect(breaks[5]).toBe(20);
+    const sizes = [0, 1, 2, 3, 4].map((c) => values.filter((v) => classOf({ method: 'quantile', breaks }, v) === c).length);
+    expect(sizes).toEqual([80, 5, 5, 5, 5]);
+  });
+});
