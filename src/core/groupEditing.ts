@@ -1,5 +1,5 @@
 import type { AreaConfig, GroupConfig, WardGroups } from './areaConfig.ts';
-import { readCsvRows } from './population.ts';
+import { readCsvRows } from './csvRows.ts';
 import { InputError } from './problems.ts';
 
 /*

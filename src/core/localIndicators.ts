@@ -2,7 +2,7 @@ import { LOCAL_PREFIX } from './categories.ts';
 import { cubeIndex, rowCount, type Cube } from './cube.ts';
 import { formatMonth, parseMonth, type MonthIndex } from './months.ts';
 import type { DataRange } from './periods.ts';
-import { parseNumber, readCsvRows } from './population.ts';
+import { parseNumber, readCsvRows } from './csvRows.ts';
 import { InputError } from './problems.ts';
 
 /*
