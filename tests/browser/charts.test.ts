@@ -78,12 +78,12 @@ describe('the rates tab', () => {
     const stMarys = page.locator('.funnel-point[data-ward-id="E05004648"]');
     expect(await stMarys.getAttribute('aria-label')).toContain('above the 99.8% limit');
     await stMarys.hover();
-    await page.waitForFunction(() => window.__wardMap?.getFeatureState({ source: 'wards', id: 19 })?.hover === true || document.querySelector('.funnel-point--active') !== null);
-    const hoveredOnMap = await page.evaluate(() => {
-      const map = window.__wardMap!;
-      return window.__dashboard!.wards.findIndex((_, id) => map.getFeatureState({ source: 'wards', id }).hover === true);
+    // The map draws the hovered ward's outline from its own small source.
+    const hoveredOnMap = await page.waitForFunction(() => {
+      const hovered = window.__wardMap?.querySourceFeatures('ward-highlight', { filter: ['==', ['get', 'role'], 'hover'] }) ?? [];
+      return hovered.length > 0 ? Number(hovered[0].id) : false;
     });
-    expect(await page.evaluate((i) => window.__dashboard!.wards[i]?.id, hoveredOnMap)).toBe('E05004648');
+    expect(await page.evaluate((i) => window.__dashboard!.wards[i]?.id, (await hoveredOnMap.jsonValue()) as number)).toBe('E05004648');
     expect(await page.locator('.rates-table tbody tr').count()).toBe(24);
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);

@@ -2,7 +2,7 @@ import { createPropertyExpression, latest, validateStyleMin, type Feature, type 
 import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import type { DashboardModel } from '../../src/core/dashboardModel.ts';
-import { appStyle, fillColour, LAYERS, selectedFilter, WARD_SOURCE, wardLayers, wardStates } from '../../src/ui/map/mapStyle.ts';
+import { appStyle, fillColour, HIGHLIGHT_SOURCE, highlightFeatures, LAYERS, NO_DATA_SOURCE, noDataFeatures, WARD_SOURCE, wardLayers, wardStates, type WardFeatures } from '../../src/ui/map/mapStyle.ts';
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 const COLOURS = ['#ffffb2', '#fecc5c', '#fd8d3c', '#f03b20', '#bd0026'];
@@ -20,13 +20,24 @@ function legendWith(colours: string[]): Pick<DashboardModel, 'legend'> {
 }
 
 /** Evaluates a paint value for a feature with the given feature state, as MapLibre would. */
-function evaluatePaint(layerType: 'fill' | 'line', property: string, value: unknown, state: Record<string, unknown>): unknown {
+function evaluatePaint(layerType: 'fill' | 'line', property: string, value: unknown, state: Record<string, unknown>, properties: Record<string, unknown> = {}): unknown {
   const spec = (latest as unknown as Record<string, Record<string, StylePropertySpecification>>)[`paint_${layerType}`][property];
   const parsed = createPropertyExpression(value, property, spec);
   if (parsed.result !== 'success') throw new Error(parsed.value.map((e) => e.message).join('; '));
-  const feature: Feature = { type: 'Polygon', id: 0, properties: {} };
+  const feature: Feature = { type: 'Polygon', id: 0, properties };
   return parsed.value.evaluate({ zoom: 10 }, feature, state);
 }
+
+/** Three square wards with their index as feature id, as the worker sends them. */
+const WARDS: WardFeatures = {
+  type: 'FeatureCollection',
+  features: [0, 1, 2].map((i) => ({
+    type: 'Feature',
+    id: i,
+    properties: { name: `Ward ${i}` },
+    geometry: { type: 'Polygon', coordinates: [[[i, 0], [i + 1, 0], [i + 1, 1], [i, 1], [i, 0]]] },
+  })),
+};
 
 function paintOf(id: string, property: string): unknown {
   const layer = wardLayers(false).find((l) => l.id === id) as { paint: Record<string, unknown> };
@@ -43,11 +54,18 @@ describe('appStyle', () => {
     expect(Object.values(style.sources).every((source) => source.type === 'geojson')).toBe(true);
   });
 
-  it('draws the background first and the selected outline last, over the wards source', () => {
+  it('draws the background first and the selected outline last', () => {
     const ids = appStyle(EMPTY).layers.map((layer) => layer.id);
     expect(ids[0]).toBe(LAYERS.background);
     expect(ids.at(-1)).toBe(LAYERS.selected);
-    expect(wardLayers(true).every((layer) => 'source' in layer && layer.source === WARD_SOURCE)).toBe(true);
+  });
+
+  it('draws only the fill and the outlines over every ward; the hatch and the highlights have small sources', () => {
+    const sourceOf = (id: string) => (wardLayers(true).find((l) => l.id === id) as { source: string }).source;
+    expect(wardLayers(true).filter((layer) => 'source' in layer && layer.source === WARD_SOURCE).map((l) => l.id)).toEqual([LAYERS.fill, LAYERS.outline]);
+    expect(sourceOf(LAYERS.noData)).toBe(NO_DATA_SOURCE);
+    expect([LAYERS.hover, LAYERS.selectedCasing, LAYERS.selected].map(sourceOf)).toEqual([HIGHLIGHT_SOURCE, HIGHLIGHT_SOURCE, HIGHLIGHT_SOURCE]);
+    expect(Object.keys(appStyle(EMPTY).sources).sort()).toEqual([HIGHLIGHT_SOURCE, NO_DATA_SOURCE, WARD_SOURCE].sort());
   });
 
   it('keeps the fills translucent over a basemap and opaque on its own', () => {
@@ -77,10 +95,23 @@ describe('fillColour', () => {
 });
 
 describe('the hatch and dimming', () => {
-  it('shows the no-data hatch only for wards without a class', () => {
+  const wards = [
+    { classIndex: 0, inFilter: true },
+    { classIndex: -1, inFilter: true },
+    { classIndex: -1, inFilter: false },
+  ] as DashboardModel['wards'];
+
+  it('hatches only the wards without a class, fainter outside the filter', () => {
+    const hatched = noDataFeatures(WARDS, { wards });
+    expect(hatched.features.map((f) => [f.id, f.properties])).toEqual([
+      [1, { dimmed: false }],
+      [2, { dimmed: true }],
+    ]);
+    expect(hatched.features[0].geometry).toBe(WARDS.features[1].geometry);
     const opacity = paintOf(LAYERS.noData, 'fill-opacity');
-    expect(evaluatePaint('fill', 'fill-opacity', opacity, { classIndex: -1, dimmed: false })).toBe(1);
-    expect(evaluatePaint('fill', 'fill-opacity', opacity, { classIndex: 2, dimmed: false })).toBe(0);
+    expect(evaluatePaint('fill', 'fill-opacity', opacity, {}, { dimmed: false })).toBe(1);
+    expect(evaluatePaint('fill', 'fill-opacity', opacity, {}, { dimmed: true })).toBeLessThan(1);
+    expect(noDataFeatures(WARDS, { wards: wards.slice(0, 1) }).features).toEqual([]);
   });
 
   it('fades wards outside the group filter', () => {
@@ -103,9 +134,25 @@ describe('wardStates', () => {
   });
 });
 
-describe('selectedFilter', () => {
-  it('matches the selected ward by feature id, and nothing when none is selected', () => {
-    expect(selectedFilter(3)).toEqual(['==', ['id'], 3]);
-    expect(selectedFilter(null)).toEqual(['==', ['id'], -1]);
+describe('highlightFeatures', () => {
+  it('holds the hovered and the selected ward, each with its role, and nothing for none', () => {
+    const roles = (hovered: number | null, selected: number | null) => highlightFeatures(WARDS, hovered, selected).features.map((f) => [f.id, f.properties?.role]);
+    expect(roles(0, 2)).toEqual([
+      [0, 'hover'],
+      [2, 'selected'],
+    ]);
+    expect(roles(1, 1)).toEqual([
+      [1, 'hover'],
+      [1, 'selected'],
+    ]);
+    expect(roles(null, null)).toEqual([]);
+    expect(roles(7, null)).toEqual([]);
+  });
+
+  it('draws the hover outline and the selected outline from their own features', () => {
+    const filterOf = (id: string) => (wardLayers(false).find((l) => l.id === id) as { filter: unknown }).filter;
+    expect(filterOf(LAYERS.hover)).toEqual(['==', ['get', 'role'], 'hover']);
+    expect(filterOf(LAYERS.selected)).toEqual(['==', ['get', 'role'], 'selected']);
+    expect(filterOf(LAYERS.selectedCasing)).toEqual(filterOf(LAYERS.selected));
   });
 });

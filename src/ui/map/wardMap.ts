@@ -1,4 +1,4 @@
-import { AttributionControl, Map as MapLibreMap, NavigationControl, setWorkerUrl, type MapLibreEvent, type MapMouseEvent } from 'maplibre-gl';
+import { AttributionControl, Map as MapLibreMap, NavigationControl, setWorkerUrl, type GeoJSONSource, type MapLibreEvent, type MapMouseEvent } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { DashboardModel } from '../../core/dashboardModel.ts';
@@ -11,7 +11,21 @@ import { registerMapCapturer, type MapCapturer } from '../export/mapCapture.ts';
 import { CrimeLayerView } from './crimeLayerView.ts';
 import { copyCanvas, metresPerPixel, readLabels, whenIdle } from './mapSnapshot.ts';
 import { hatchPattern } from './hatchPattern.ts';
-import { appStyle, fillColour, LAYERS, NO_DATA_PATTERN, selectedFilter, WARD_SOURCE, wardLayers, wardSource, wardStates } from './mapStyle.ts';
+import {
+  appStyle,
+  fillColour,
+  HIGHLIGHT_SOURCE,
+  highlightFeatures,
+  LAYERS,
+  NO_DATA_PATTERN,
+  NO_DATA_SOURCE,
+  noDataFeatures,
+  WARD_SOURCE,
+  wardLayers,
+  wardSources,
+  wardStates,
+  type WardFeatures,
+} from './mapStyle.ts';
 import { WardLabels } from './wardLabels.ts';
 import { MapTooltip } from './mapTooltip.ts';
 
@@ -61,6 +75,9 @@ export function mountWardMap(container: HTMLElement, area: LoadedArea, options: 
   let crimeLayers: CrimeLayerView | null = null;
   let styleReady = false;
   let hovered: number | null = null;
+  let selected: number | null = null;
+  /** The hatched wards now drawn, so the hatch's source is only replaced when they change. */
+  let noDataKey = '';
   let model: DashboardModel | null = null;
   let analysis: AnalysisState = useDashboard.getState().analysis;
   let movedByUser = false;
@@ -120,7 +137,11 @@ export function mountWardMap(container: HTMLElement, area: LoadedArea, options: 
     crimeLayers?.update(model, analysis.result);
     map.setPaintProperty(LAYERS.fill, 'fill-color', fillColour(model));
     wardStates(model).forEach((state, id) => map.setFeatureState({ source: WARD_SOURCE, id }, state));
-    for (const layer of [LAYERS.selectedCasing, LAYERS.selected]) map.setFilter(layer, selectedFilter(model.selectedWard));
+    showNoData(noDataFeatures(area.features, model));
+    if (model.selectedWard !== selected) {
+      selected = model.selectedWard;
+      showHighlight();
+    }
     followCamera(model.view.camera);
     labels.update(model, crimeLayers?.placeLabels() ?? []);
     map.once('idle', () => {
@@ -129,17 +150,28 @@ export function mountWardMap(container: HTMLElement, area: LoadedArea, options: 
     map.triggerRepaint();
   };
 
+  const setData = (source: string, data: WardFeatures) => map.getSource<GeoJSONSource>(source)?.setData(data);
+  const showHighlight = () => setData(HIGHLIGHT_SOURCE, highlightFeatures(area.features, hovered, selected));
+  const showNoData = (data: WardFeatures) => {
+    const key = data.features.map((feature) => `${feature.id}${feature.properties?.dimmed ? '-' : ''}`).join();
+    if (key === noDataKey) return;
+    noDataKey = key;
+    setData(NO_DATA_SOURCE, data);
+  };
+
   /** Outlines the hovered ward; the store shares it with the funnel plot, which highlights it too. */
   const setHovered = (ward: number | null) => {
     if (ward === hovered) return;
-    if (hovered !== null) map.setFeatureState({ source: WARD_SOURCE, id: hovered }, { hover: false });
     hovered = ward;
-    if (hovered !== null) map.setFeatureState({ source: WARD_SOURCE, id: hovered }, { hover: true });
+    showHighlight();
     if (useDashboard.getState().hoveredWard !== ward) useDashboard.getState().hoverWard(ward);
   };
 
   const onStyleReady = () => {
     styleReady = true;
+    // The style's small sources start empty (again, after falling back from a basemap).
+    noDataKey = '';
+    selected = null;
     const middleLatitude = (area.bounds[1] + area.bounds[3]) / 2;
     crimeLayers = new CrimeLayerView(map, tooltip, area, middleLatitude, LAYERS.outline);
     fitWards();
@@ -151,7 +183,7 @@ export function mountWardMap(container: HTMLElement, area: LoadedArea, options: 
     let fellBack = false;
     map.once('style.load', () => {
       if (!fellBack) {
-        map.addSource(WARD_SOURCE, wardSource(area.features));
+        for (const [id, source] of Object.entries(wardSources(area.features))) map.addSource(id, source);
         for (const layer of wardLayers(true)) map.addLayer(layer);
       }
       onStyleReady();
