@@ -34,6 +34,11 @@ export function isLocalIndicator(category: string): boolean {
   return category.startsWith(LOCAL_PREFIX);
 }
 
+/** A local indicator's own name ("Domestic abuse" for "Local: Domestic abuse"). */
+export function localName(category: string): string {
+  return isLocalIndicator(category) ? category.slice(LOCAL_PREFIX.length) : category;
+}
+
 export const ALL_CRIME_EXCL_ASB_LABEL = 'All crime excluding anti-social behaviour';
 export const ALL_INCIDENTS_LABEL = 'All incidents (crime and anti-social behaviour)';
 

@@ -1,6 +1,6 @@
 import { schemeYlOrRd } from 'd3-scale-chromatic';
 import type { WardGroups } from './areaConfig.ts';
-import { categoryFromKey, categoryLabel, categoryMask, isLocalIndicator, LOCAL_PREFIX } from './categories.ts';
+import { categoryFromKey, categoryLabel, categoryMask, isLocalIndicator, localName } from './categories.ts';
 import { CLASSIFICATION_LABELS, classify, classOf, countClassLabel, rateClassLabel, type Classification } from './classify.ts';
 import { changeFlag, SMALL_COUNT, type ChangeFlag } from './changeFlags.ts';
 import { changeClasses, changeClassOf } from './changeMap.ts';
@@ -14,7 +14,8 @@ import { lastMonth, monthlySeries, noLocationRow, outsideRow, sumByRow, type Cub
 import { rateDigits } from './format.ts';
 import { combinedFigures, competitionRanks, districtFigures, figures, periodTotals, type PeriodTotals, wardFigures, type AreaFigures, type Measure } from './measures.ts';
 import { shortMonthLabel } from './months.ts';
-import { inSentence, isCovered, periodFromKey, previousPeriod, resolvePeriod, type DataRange, type Period } from './periods.ts';
+import type { IndicatorCoverage } from './localIndicators.ts';
+import { financialYearOf, inSentence, isCovered, isFinancialYears, periodFromKey, previousPeriod, resolvePeriod, type DataRange, type Period } from './periods.ts';
 import type { SortColumn, TableSort, View } from './viewState.ts';
 
 /** The loaded area as the main thread holds it: everything the dashboard derives its figures from. */
@@ -34,8 +35,8 @@ export interface DashboardData {
   breaks: RecordingBreak[];
   /** Where each local indicator's figures come from, by category (see localIndicators.ts). */
   indicatorSources?: Record<string, string>;
-  /** The months each local indicator has figures for: outside them it has no data (not zero). */
-  indicatorRanges?: Record<string, DataRange>;
+  /** The months each local indicator has figures for (outside them it has no data, not zero), and whether by financial year. */
+  indicatorRanges?: Record<string, IndicatorCoverage>;
 }
 
 export interface WardRow {
@@ -130,6 +131,10 @@ export interface DashboardModel {
   previousAvailable: boolean;
   /** Months of the period for which no file was loaded ("Feb 2019"). */
   missingMonths: string[];
+  /** Why the period shown is not the one chosen (an indicator counted by financial year); null when it is. */
+  periodNote: string | null;
+  /** The category is a local indicator counted by financial year: there are no monthly figures. */
+  yearly: boolean;
   /** Months without data in the period or the previous one; when any, there is no comparison. */
   comparisonGaps: string[];
   /** Every ward, in ward-index order (the map's feature ids). */
@@ -186,10 +191,14 @@ export function dashboardModel(data: DashboardData, view: View): DashboardModel 
   const { cube, populations, groups } = data;
   const range = dataRange(cube);
   const selection = categoryFromKey(view.category, cube.categories) ?? { kind: 'all-excl-asb' };
-  const period = resolvePeriod(periodFromKey(view.period) ?? { kind: 'latest-12' }, range);
-  const previous = previousPeriod(period);
   // A local indicator has data only for the months of its own table.
   const indicatorRange = selection.kind === 'single' ? (data.indicatorRanges?.[selection.name] ?? null) : null;
+  const chosen = resolvePeriod(periodFromKey(view.period) ?? { kind: 'latest-12' }, range);
+  // Figures by financial year are only read over whole financial years.
+  const yearly = indicatorRange?.yearly === true;
+  const period = yearly && !isFinancialYears(chosen) ? financialYearWithin(chosen, indicatorRange!) : chosen;
+  const periodNote = period === chosen ? null : `${localName(categoryLabel(selection))} is counted by financial year, so the figures are for ${inSentence(period.label)}, not ${inSentence(chosen.label)}.`;
+  const previous = previousPeriod(period);
   const missing = (p: Period) => (indicatorRange ? monthsOutside(p, indicatorRange) : missingMonths(cube, p));
   // A year-on-year comparison across a month without data (a file not loaded, a force that
   // did not publish) would compare unlike periods, so it is refused and the months named.
@@ -243,7 +252,7 @@ export function dashboardModel(data: DashboardData, view: View): DashboardModel 
       significance: flags[ward],
       unreliable: f.count < SMALL_COUNT,
       withheld: withheld[ward],
-      monthly: withheld[ward] ? [] : withholdSmallMonths(periodSeries(cube, ward, mask, period), disclosure),
+      monthly: withheld[ward] || yearly ? [] : withholdSmallMonths(periodSeries(cube, ward, mask, period), disclosure),
       lsoaCount: lsoaCounts && !withheld[ward] && !isSmall(lsoaCounts[ward], disclosure) ? lsoaCounts[ward] : null,
       smoothedRate: withheld[ward] ? null : smoothed.rates[ward],
       funnel: funnel && f.population && !withheld[ward] ? funnelPosition(f.count, f.population, funnel.targetRate) : null,
@@ -263,6 +272,8 @@ export function dashboardModel(data: DashboardData, view: View): DashboardModel 
     previous,
     previousAvailable,
     missingMonths: missing(period),
+    periodNote,
+    yearly,
     comparisonGaps,
     wards,
     rows: sortRows(wards.filter((w) => w.inFilter), view.sort),
@@ -288,7 +299,7 @@ export function dashboardModel(data: DashboardData, view: View): DashboardModel 
     disclosure,
     caveats: [
       ...breakWarnings,
-      ...selected.flatMap((category) => (data.indicatorSources?.[category] ? [`${category.slice(LOCAL_PREFIX.length)}: ${data.indicatorSources[category]} (not police.uk).`] : [])),
+      ...selected.flatMap((category) => (data.indicatorSources?.[category] ? [`${localName(category)}: ${data.indicatorSources[category]} (not police.uk).`] : [])),
       ...caveats({ dataTo: range.last, populationSource: data.populationSource, disclosure }),
     ],
     breakWarnings,
@@ -390,6 +401,12 @@ function groupMembers(groups: WardGroups): { name: string; wards: number[] }[] {
   const ungrouped = members(-1);
   if (groups.names.length > 0 && ungrouped.length > 0) rows.push({ name: 'In no group', wards: ungrouped });
   return rows;
+}
+
+/** The financial year holding the chosen period's last month, kept inside an indicator's years. */
+function financialYearWithin(chosen: Period, coverage: DataRange): Period {
+  const month = Math.max(coverage.first, Math.min(chosen.to, coverage.last));
+  return resolvePeriod({ kind: 'financial-year', startYear: financialYearOf(month) }, coverage);
 }
 
 /** Months of a period outside a range, as labels. */

@@ -1,20 +1,25 @@
 import { LOCAL_PREFIX } from './categories.ts';
 import { cubeIndex, rowCount, type Cube } from './cube.ts';
 import { formatMonth, parseMonth, type MonthIndex } from './months.ts';
-import type { DataRange } from './periods.ts';
+import { financialYearLabel, type DataRange } from './periods.ts';
 import { parseNumber, readCsvRows } from './csvRows.ts';
 import { InputError } from './problems.ts';
 
 /*
  * Local indicators: counts a partnership holds that police.uk does not publish (domestic
- * abuse, hate crime, ASB reported to the council), as a table of area code, month,
+ * abuse, hate crime, ASB reported to the council), as a table of area code, period,
  * indicator and count. Each indicator becomes a category of the cube, named with a prefix
  * so that it is never added into police.uk's totals, and is mapped, ranked and charted
  * like any crime category.
+ *
+ * A period is a month ("2019-04") or a financial year ("2019/20", "FY2019/20",
+ * "2019-2020"). An indicator counted by financial year keeps each year's count in the
+ * year's April, and is only ever read over whole financial years (see dashboardModel).
  */
 
 export interface IndicatorRow {
   ward: number;
+  /** The month, or the first month (April) of the financial year. */
   month: MonthIndex;
   indicator: string;
   count: number;
@@ -24,8 +29,35 @@ export interface IndicatorRow {
 export interface IndicatorTable {
   rows: IndicatorRow[];
   indicators: string[];
+  /** The indicators counted by financial year rather than by month. */
+  yearly: string[];
   read: number;
   rejected: { line: number; problem: string }[];
+}
+
+/** The months an indicator has figures for, and whether they are financial years (each year's count in its April). */
+export interface IndicatorCoverage extends DataRange {
+  yearly: boolean;
+}
+
+const APRIL = 3;
+/** "2019/20", "FY 2019/20", "2019-20" (not a month), "2019/2020", "2019-2020". */
+const FINANCIAL_YEAR = /^(?:FY\s*)?(\d{4})\s*[/-]\s*(\d{2}|\d{4})$/i;
+
+/** A month, or the April starting a financial year; null for anything else. */
+export function parseIndicatorPeriod(text: string): { month: MonthIndex; yearly: boolean } | null {
+  const month = parseMonth(text);
+  if (month !== null) return { month, yearly: false };
+  const match = FINANCIAL_YEAR.exec(text.trim());
+  if (!match) return null;
+  const start = Number(match[1]);
+  const end = Number(match[2]);
+  const follows = match[2].length === 2 ? end === (start + 1) % 100 : end === start + 1;
+  return follows && start >= 1900 ? { month: start * 12 + APRIL, yearly: true } : null;
+}
+
+function periodText(month: MonthIndex, yearly: boolean): string {
+  return yearly ? financialYearLabel(Math.floor(month / 12)) : formatMonth(month);
 }
 
 const HEADERS = {
@@ -36,10 +68,12 @@ const HEADERS = {
 };
 
 /**
- * Reads a local indicator CSV: a header naming the area code, period (YYYY-MM), indicator
- * and count columns, then one row per area, month and indicator. Rows naming no area of
- * the boundaries, a period that is not a month, or a count that is not a whole number are
- * rejected with their line; a second row for the same area, month and indicator too.
+ * Reads a local indicator CSV: a header naming the area code, period, indicator and count
+ * columns, then one row per area, period and indicator. Rows naming no area of the
+ * boundaries, a period that is neither a month nor a financial year, a count that is not a
+ * whole number, or a financial year for an indicator counted by month (or the reverse:
+ * its first row decides) are rejected with their line; a second row for the same area,
+ * period and indicator too.
  */
 export function parseIndicators(fileName: string, text: string, wardIds: readonly string[]): IndicatorTable {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -52,37 +86,48 @@ export function parseIndicators(fileName: string, text: string, wardIds: readonl
 
   const wardOf = new Map(wardIds.map((id, ward) => [id, ward]));
   const seen = new Set<string>();
-  const table: IndicatorTable = { rows: [], indicators: [], read: rows.length - 1, rejected: [] };
+  const table: IndicatorTable = { rows: [], indicators: [], yearly: [], read: rows.length - 1, rejected: [] };
   rows.slice(1).forEach((row, i) => {
     const line = lines[i + 1];
     const reject = (problem: string) => table.rejected.push({ line, problem });
     const field = (key: keyof typeof HEADERS) => (row[column[key]] ?? '').trim();
     const ward = wardOf.get(field('code'));
-    const month = parseMonth(field('period'));
+    const period = parseIndicatorPeriod(field('period'));
     const count = parseNumber(field('count'));
     const indicator = field('indicator');
     if (ward === undefined) return reject(`area code "${field('code')}" is not an area of the boundaries`);
-    if (month === null) return reject(`period "${field('period')}" is not a month (YYYY-MM)`);
+    if (period === null) return reject(`period "${field('period')}" is neither a month (YYYY-MM) nor a financial year (YYYY/YY)`);
     if (indicator === '') return reject('no indicator name');
     if (field('count') === '' || !Number.isInteger(count) || count < 0) return reject(`count "${field('count')}" is not a whole number of 0 or more`);
-    const key = `${ward}|${month}|${indicator}`;
-    if (seen.has(key)) return reject(`${field('code')}, ${formatMonth(month)}, ${indicator} appears more than once (first row kept)`);
+    const known = table.indicators.includes(indicator);
+    if (known && table.yearly.includes(indicator) !== period.yearly) {
+      const [has, given] = period.yearly ? ['monthly figures', 'a financial year'] : ['figures by financial year', 'a month'];
+      return reject(`${indicator} has ${has} above; period "${field('period')}" is ${given}`);
+    }
+    const key = `${ward}|${period.month}|${indicator}`;
+    if (seen.has(key)) return reject(`${field('code')}, ${periodText(period.month, period.yearly)}, ${indicator} appears more than once (first row kept)`);
     seen.add(key);
-    if (!table.indicators.includes(indicator)) table.indicators.push(indicator);
-    table.rows.push({ ward, month, indicator, count });
+    if (!known) table.indicators.push(indicator);
+    if (!known && period.yearly) table.yearly.push(indicator);
+    table.rows.push({ ward, month: period.month, indicator, count });
   });
   return table;
 }
 
-/** The first and last month of each indicator's figures, by category: its own months with data. */
-export function indicatorRanges(table: IndicatorTable): Record<string, DataRange> {
-  const ranges: Record<string, DataRange> = {};
+/** The months each indicator's figures cover, by category: from its first month to its last (a financial year's March). */
+export function indicatorRanges(table: IndicatorTable): Record<string, IndicatorCoverage> {
+  const ranges: Record<string, IndicatorCoverage> = {};
   for (const { indicator, month } of table.rows) {
-    const range = (ranges[LOCAL_PREFIX + indicator] ??= { first: month, last: month });
+    const yearly = table.yearly.includes(indicator);
+    const range = (ranges[LOCAL_PREFIX + indicator] ??= { first: month, last: month, yearly });
     range.first = Math.min(range.first, month);
-    range.last = Math.max(range.last, month);
+    range.last = Math.max(range.last, lastMonthOf(month, yearly));
   }
   return ranges;
+}
+
+function lastMonthOf(month: MonthIndex, yearly: boolean): MonthIndex {
+  return yearly ? month + 11 : month;
 }
 
 /**
@@ -94,9 +139,12 @@ export function addIndicators(cube: Cube, table: IndicatorTable): Cube {
   const names = table.indicators.map((name) => LOCAL_PREFIX + name);
   const kept = cube.categories.filter((category) => !names.includes(category));
   const categories = [...kept, ...names];
-  const months = table.rows.map((r) => r.month);
-  const first = Math.min(cube.firstMonth, ...months);
-  const last = Math.max(cube.firstMonth + cube.monthCount - 1, ...months);
+  let first = cube.firstMonth;
+  let last = cube.firstMonth + cube.monthCount - 1;
+  for (const range of Object.values(indicatorRanges(table))) {
+    first = Math.min(first, range.first);
+    last = Math.max(last, range.last);
+  }
   const next: Cube = {
     wardCount: cube.wardCount,
     firstMonth: first,

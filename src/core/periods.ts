@@ -81,6 +81,16 @@ export function isCovered(period: Period, range: DataRange): boolean {
   return period.from >= range.first && period.to <= range.last;
 }
 
+/** Whether a period is one or more whole financial years (April to March). */
+export function isFinancialYears(period: Period): boolean {
+  return period.from % 12 === APRIL && periodLength(period) % 12 === 0;
+}
+
+/** The financial year (by start year) a month falls in. */
+export function financialYearOf(month: MonthIndex): number {
+  return yearOf(month - APRIL);
+}
+
 /** Financial years (by start year) wholly inside the data, newest first. */
 export function completeFinancialYears(range: DataRange): number[] {
   const years: number[] = [];

@@ -1,10 +1,10 @@
-import { withholdSmallMonths } from './disclosure.ts';
+import { withholdSmallMonths, type Disclosure } from './disclosure.ts';
 import { categoryFromKey, categoryLabel, categoryMask } from './categories.ts';
 import { monthlySeries, rowCount, type Cube } from './cube.ts';
 import type { DashboardData, DashboardModel } from './dashboardModel.ts';
 import { formatCount } from './format.ts';
 import { formatMonth, longMonthLabel, type MonthIndex } from './months.ts';
-import { financialYearLabel } from './periods.ts';
+import { financialYearLabel, type DataRange } from './periods.ts';
 
 /*
  * The trend chart's numbers: monthly counts for the district, a ward group or the selected
@@ -53,6 +53,15 @@ export interface TrendModel {
   noData: boolean[];
   /** Steps in how police.uk publishes a drawn category, inside the data range (see recordingBreaks.ts). */
   breaks: { month: MonthIndex; label: string }[];
+  /** For a local indicator counted by financial year, its totals by year instead of months; null otherwise. */
+  yearly: YearTotal[] | null;
+}
+
+export interface YearTotal {
+  /** "2018/19" */
+  label: string;
+  /** Null when withheld. */
+  total: number | null;
 }
 
 const QUARTER_MONTHS = ['Jan–Mar', 'Apr–Jun', 'Jul–Sep', 'Oct–Dec'];
@@ -79,14 +88,15 @@ function seriesFor(cube: Cube, rows: number[], key: string, from: MonthIndex, to
   return values;
 }
 
-export function trendModel(data: Pick<DashboardData, 'cube' | 'breaks'>, model: DashboardModel, districtName: string): TrendModel {
+export function trendModel(data: Pick<DashboardData, 'cube' | 'breaks' | 'indicatorRanges'>, model: DashboardModel, districtName: string): TrendModel {
   const { cube } = data;
   const { period, view } = model;
   const { rows, label } = trendRows(model, cube);
+  const belowDistrict = model.selectedWard !== null || model.groupFilter !== null;
   // Below the district, the public view withholds small monthly counts (see disclosure.ts).
   const series = (key: string, from: MonthIndex, to: MonthIndex) => {
     const values = seriesFor(cube, rows, key, from, to);
-    return model.selectedWard === null && model.groupFilter === null ? values : withholdSmallMonths(values, model.disclosure);
+    return belowDistrict ? withholdSmallMonths(values, model.disclosure) : values;
   };
   const months = Array.from({ length: period.to - period.from + 1 }, (_, i) => period.from + i);
   const keys = [view.category, ...view.compare.filter((key) => key !== view.category)];
@@ -97,6 +107,7 @@ export function trendModel(data: Pick<DashboardData, 'cube' | 'breaks'>, model: 
   const withHistory = series(view.category, period.from - 11, period.to);
   const lastData = cube.firstMonth + cube.monthCount - 1;
   const overviewValues = series(view.category, cube.firstMonth, lastData);
+  const years = model.yearly ? yearlyTotals(cube, rows, view.category, data.indicatorRanges?.[view.category]) : null;
   return {
     areaLabel: label ?? `${districtName} (all wards)`,
     months,
@@ -111,7 +122,28 @@ export function trendModel(data: Pick<DashboardData, 'cube' | 'breaks'>, model: 
     breaks: data.breaks
       .filter((b) => lines.some((l) => drawsCategory(cube, l.key, b.category)))
       .map((b) => ({ month: b.month, label: `${b.category}: police.uk's series steps ${b.after > b.before ? 'up' : 'down'} (a change in recording or publication)` })),
+    yearly: years && belowDistrict ? withholdSmallYears(years, model.disclosure) : years,
   };
+}
+
+/** Small yearly totals below the district are withheld in the public view, as small months are. */
+function withholdSmallYears(years: YearTotal[], disclosure: Disclosure): YearTotal[] {
+  const totals = withholdSmallMonths(years.map((year) => year.total), disclosure);
+  return years.map((year, i) => ({ ...year, total: totals[i] }));
+}
+
+/** An indicator's total for each financial year it covers (each year's count is held in its April). */
+function yearlyTotals(cube: Cube, rows: number[], key: string, coverage: DataRange | undefined): YearTotal[] {
+  const selection = categoryFromKey(key, cube.categories);
+  if (!selection || !coverage) return [];
+  const all = monthlySeries(cube, rows, categoryMask(selection, cube.categories));
+  const years: YearTotal[] = [];
+  for (let april = coverage.first; april + 11 <= coverage.last; april += 12) {
+    let total = 0;
+    for (let month = april; month <= april + 11; month++) total += all[month - cube.firstMonth] ?? 0;
+    years.push({ label: financialYearLabel(Math.floor(april / 12)), total });
+  }
+  return years;
 }
 
 /** Whether the line of a category key includes a police.uk category. */

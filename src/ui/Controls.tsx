@@ -1,4 +1,4 @@
-import { ALL_CRIME_EXCL_ASB_LABEL, ALL_INCIDENTS_LABEL, ANTI_SOCIAL_BEHAVIOUR, isLocalIndicator, LOCAL_PREFIX } from '../core/categories.ts';
+import { ALL_CRIME_EXCL_ASB_LABEL, ALL_INCIDENTS_LABEL, ANTI_SOCIAL_BEHAVIOUR, isLocalIndicator, localName } from '../core/categories.ts';
 import type { ClassificationMethod } from '../core/classify.ts';
 import type { DashboardData, DashboardModel } from '../core/dashboardModel.ts';
 import type { Measure } from '../core/measures.ts';
@@ -39,7 +39,7 @@ export function Controls({ data, model, embed = false }: { data: DashboardData; 
           <optgroup label="Local indicators (not police.uk)">
             {local.map((name) => (
               <option key={name} value={name}>
-                {name.slice(LOCAL_PREFIX.length)}
+                {localName(name)}
               </option>
             ))}
           </optgroup>

@@ -83,8 +83,8 @@ export function FileLoader() {
             <input type="file" multiple accept=".csv,.zip,.geojson,.json,.txt" onChange={(event) => void choose(event.target.files)} />
           </label>
           : police.uk street-level CSVs or the zip of a police.uk custom download, a boundary file (GeoJSON or a zipped Shapefile, in WGS84 or British National Grid) and a population CSV (area code,
-          population). Your own figures (domestic abuse, hate crime, ASB reported to the council) load as a CSV of area code, period (YYYY-MM),
-          indicator and count. Everything stays in this browser.
+          population). Your own figures (domestic abuse, hate crime, ASB reported to the council) load as a CSV of area code, period (a month, 2019-04, or a
+          financial year, 2019/20), indicator and count. Everything stays in this browser.
         </p>
       </div>
       {chosen.indicators && <IndicatorChoice file={chosen.indicators} />}

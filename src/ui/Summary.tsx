@@ -38,6 +38,7 @@ export function Summary({ model }: { model: DashboardModel }) {
           {warning}
         </p>
       ))}
+      {model.periodNote && <p className="note note--warning">{model.periodNote}</p>}
       {model.missingMonths.length > 0 && (
         <p className="note note--warning">No data was loaded for {model.missingMonths.join(', ')}: figures for this period are incomplete.</p>
       )}

@@ -1,3 +1,4 @@
+import { localName } from '../core/categories.ts';
 import { useState } from 'react';
 import { ALL_CRIME_EXCL_ASB_LABEL, ANTI_SOCIAL_BEHAVIOUR } from '../core/categories.ts';
 import type { DashboardData, DashboardModel } from '../core/dashboardModel.ts';
@@ -6,6 +7,7 @@ import { MAX_COMPARED_CATEGORIES } from '../core/viewState.ts';
 import { fileSlug } from './export/download.ts';
 import { TrendChart } from './plots/TrendChart.tsx';
 import { useDashboard } from './store.ts';
+import { YearlyTotals } from './YearlyTotals.tsx';
 
 const SOURCE = 'Source: police.uk street-level crime (Open Government Licence v3.0)';
 
@@ -22,6 +24,16 @@ export function TrendPanel({ data, model, districtName }: { data: DashboardData;
     ...(data.cube.categories.includes(ANTI_SOCIAL_BEHAVIOUR) ? [{ key: 'asb', label: ANTI_SOCIAL_BEHAVIOUR }] : []),
     ...data.cube.categories.filter((name) => name !== ANTI_SOCIAL_BEHAVIOUR).map((name) => ({ key: name, label: name })),
   ].filter((choice) => choice.key !== view.category);
+  if (trend.yearly) {
+    return (
+      <section className="trend-panel" aria-labelledby="trend-title">
+        <h2 id="trend-title" className="panel-title">
+          {model.categoryLabel}: {trend.areaLabel}
+        </h2>
+        <YearlyTotals years={trend.yearly} indicator={localName(model.categoryLabel)} area={trend.areaLabel} countNoun={model.countNoun} />
+      </section>
+    );
+  }
   return (
     <section className="trend-panel" aria-labelledby="trend-title">
       <h2 id="trend-title" className="panel-title">

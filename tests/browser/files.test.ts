@@ -171,6 +171,30 @@ describe('local indicators', () => {
     await screenshot(page, 'files-indicators');
     await page.close();
   });
+
+  it('takes figures by financial year, maps them over whole years and lists them by year on the trend tab', async () => {
+    const page = await openDashboard(session, '?panel=trend&period=2018-06..2018-09');
+    const ids = await page.evaluate(() => window.__dashboard!.wards.map((w) => w.id));
+    // Hate crime: each ward its index + 1 in 2017/18 and twice that in 2018/19.
+    const rows = ids.flatMap((id, i) => [`${id},2017/18,Hate crime,${i + 1}`, `${id},FY2018/19,Hate crime,${2 * (i + 1)}`]);
+    const dir = mkdtempSync(resolve(tmpdir(), 'indicators-'));
+    const file = resolve(dir, 'hate-crime.csv');
+    writeFileSync(file, ['Area code,Period,Indicator,Count', ...rows, `${ids[0]},2019-04,Hate crime,3`].join('\n'));
+    await chooseFiles(page, [file]);
+    await page.getByRole('button', { name: 'Add these indicators' }).click();
+    await page.getByText('hate-crime.csv: 49 rows read, 48 added, 1 rejected.').waitFor();
+    expect(await page.getByText('Line 50: Hate crime has figures by financial year above; period "2019-04" is a month').count()).toBe(1);
+    await waitForMap(page);
+    expect(await page.getByLabel('Crime category').inputValue()).toBe('Local: Hate crime');
+    // June to September is part of a year: the year it ends in is shown, and the page says so.
+    expect(await page.locator('.summary').innerText()).toContain('Hate crime is counted by financial year, so the figures are for financial year 2018/19, not Jun 2018 to Sep 2018.');
+    const total = (ids.length * (ids.length + 1)) / 2;
+    const years = page.locator('.trend-panel .yearly-totals tbody tr');
+    expect(await years.allInnerTexts()).toEqual([`2017/18\t${total}`, `2018/19\t${2 * total}`]);
+    expect(await page.locator('.trend-panel svg').count()).toBe(0);
+    await screenshot(page, 'files-indicators-yearly');
+    await page.close();
+  });
 });
 
 describe('ward groups', () => {

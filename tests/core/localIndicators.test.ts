@@ -2,11 +2,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { categoryMask } from '../../src/core/categories.ts';
 import { cubeIndex, sumByRow } from '../../src/core/cube.ts';
 import { dashboardModel } from '../../src/core/dashboardModel.ts';
-import { addIndicators, indicatorRanges, parseIndicators } from '../../src/core/localIndicators.ts';
+import { addIndicators, indicatorRanges, parseIndicatorPeriod, parseIndicators } from '../../src/core/localIndicators.ts';
 import { parseMonth } from '../../src/core/months.ts';
 import { InputError } from '../../src/core/problems.ts';
 import { assessmentSentences } from '../../src/core/report/assessmentSentences.ts';
 import { strategicAssessment } from '../../src/core/report/assessmentTables.ts';
+import { trendModel } from '../../src/core/trendSeries.ts';
 import { loadTestValley, type TestValley } from './support/testValley.ts';
 import { testView } from './support/views.ts';
 
@@ -27,7 +28,7 @@ describe('parseIndicators', () => {
     const text = [
       'code,month,indicator,value',
       'E05009999,2019-04,Hate crime,2',
-      'E05004628,2019/20,Hate crime,2',
+      'E05004628,2019/21,Hate crime,2',
       'E05004628,2019-04,,2',
       'E05004628,2019-04,Hate crime,2.5',
       'E05004628,2019-04,Hate crime,-1',
@@ -37,7 +38,7 @@ describe('parseIndicators', () => {
     const table = parseIndicators('hate.csv', text, WARDS);
     expect(table.rejected).toEqual([
       { line: 2, problem: 'area code "E05009999" is not an area of the boundaries' },
-      { line: 3, problem: 'period "2019/20" is not a month (YYYY-MM)' },
+      { line: 3, problem: 'period "2019/21" is neither a month (YYYY-MM) nor a financial year (YYYY/YY)' },
       { line: 4, problem: 'no indicator name' },
       { line: 5, problem: 'count "2.5" is not a whole number of 0 or more' },
       { line: 6, problem: 'count "-1" is not a whole number of 0 or more' },
@@ -95,5 +96,90 @@ describe('local indicators in the Test Valley data', () => {
     expect(report.district.rows.at(-1)).toMatchObject({ key: 'Local: Domestic abuse', kind: 'local' });
     expect(report.district.rows.find((r) => r.kind === 'total')?.figures.count).toBe(strategicAssessment(area.data, model).district.rows.find((r) => r.kind === 'total')?.figures.count);
     expect(assessmentSentences(report, model).some((s) => s.startsWith('Domestic abuse (local figures)'))).toBe(true);
+  });
+});
+
+describe('financial years', () => {
+  it('reads a period as a month, or as the April starting a financial year in the ways tables write one', () => {
+    expect(parseIndicatorPeriod('2019-04')).toEqual({ month: m('2019-04'), yearly: false });
+    for (const text of ['2018/19', 'FY2018/19', 'fy 2018/19', '2018-19', '2018/2019', '2018-2019', ' 2018 / 19 ']) {
+      expect(parseIndicatorPeriod(text), text).toEqual({ month: m('2018-04'), yearly: true });
+    }
+    expect(parseIndicatorPeriod('1999/00')).toEqual({ month: m('1999-04'), yearly: true });
+    // "YYYY-MM" is always a month, even where it could be a financial year.
+    expect(parseIndicatorPeriod('2011-12')).toEqual({ month: m('2011-12'), yearly: false });
+    for (const text of ['2018/20', '2018-2020', '2018', 'FY18/19', '2018/19/20', '']) expect(parseIndicatorPeriod(text), text).toBeNull();
+  });
+
+  it('keeps an indicator to the kind of period of its first row, and rejects a repeated year', () => {
+    const text = ['code,period,indicator,count', 'E05004628,2018/19,Hate crime,20', 'E05004628,2019-04,Hate crime,2', 'E05004629,2019-04,Noise,5', 'E05004629,2019/20,Noise,50', 'E05004628,FY2018/19,Hate crime,21'].join('\n');
+    const table = parseIndicators('mixed.csv', text, WARDS);
+    expect(table.rejected).toEqual([
+      { line: 3, problem: 'Hate crime has figures by financial year above; period "2019-04" is a month' },
+      { line: 5, problem: 'Noise has monthly figures above; period "2019/20" is a financial year' },
+      { line: 6, problem: 'E05004628, 2018/19, Hate crime appears more than once (first row kept)' },
+    ]);
+    expect(table).toMatchObject({ indicators: ['Hate crime', 'Noise'], yearly: ['Hate crime'] });
+    expect(indicatorRanges(table)).toEqual({
+      'Local: Hate crime': { first: m('2018-04'), last: m('2019-03'), yearly: true },
+      'Local: Noise': { first: m('2019-04'), last: m('2019-04'), yearly: false },
+    });
+  });
+
+  describe('in the Test Valley data', () => {
+    let area: TestValley;
+    beforeAll(async () => {
+      area = await loadTestValley();
+    });
+
+    // Ward i: i + 1 in 2017/18 and 2 × (i + 1) in 2018/19.
+    const yearlyData = (area: TestValley) => {
+      const lines = area.data.wardIds.flatMap((id, ward) => [`${id},2017/18,Domestic abuse,${ward + 1}`, `${id},2018/19,Domestic abuse,${2 * (ward + 1)}`]);
+      const table = parseIndicators('da-years.csv', ['Area code,Period,Indicator,Count', ...lines].join('\n'), area.data.wardIds);
+      return { ...area.data, cube: addIndicators(area.data.cube, table), indicatorSources: { 'Local: Domestic abuse': 'the council' }, indicatorRanges: indicatorRanges(table) };
+    };
+    const view = (period: string, category = 'Local: Domestic abuse') => testView({ category, period, measure: 'count' });
+
+    it('maps and compares whole financial years', () => {
+      const data = yearlyData(area);
+      const model = dashboardModel(data, view('fy2018'));
+      expect(model.period.label).toBe('Financial year 2018/19');
+      expect(model.periodNote).toBeNull();
+      expect(model.wards.map((w) => [w.figures.count, w.figures.previous])).toEqual(area.data.wardIds.map((_, ward) => [2 * (ward + 1), ward + 1]));
+      expect(model.previousAvailable).toBe(true);
+      expect(model.yearly).toBe(true);
+      // No monthly figures to draw: a year's count sits in its April.
+      expect(model.wards.every((w) => w.monthly.length === 0)).toBe(true);
+    });
+
+    it('shows the financial year of a period that is not one, and says so', () => {
+      const data = yearlyData(area);
+      const model = dashboardModel(data, view('2018-06..2018-09'));
+      expect(model.period).toMatchObject({ from: m('2018-04'), to: m('2019-03') });
+      expect(model.periodNote).toBe('Domestic abuse is counted by financial year, so the figures are for financial year 2018/19, not Jun 2018 to Sep 2018.');
+      expect(model.wards[0].figures.count).toBe(2);
+      // A period after the indicator's last year gives its last year.
+      expect(dashboardModel(data, view('latest-12')).period).toMatchObject({ from: m('2018-04'), to: m('2019-03') });
+      // police.uk categories keep the period as chosen.
+      expect(dashboardModel(data, view('2018-06..2018-09', 'all-excl-asb')).periodNote).toBeNull();
+    });
+
+    it('charts the years instead of months, and leaves the indicator out of a report period that is not whole years', () => {
+      const data = yearlyData(area);
+      const model = dashboardModel(data, view('fy2018'));
+      const n = area.data.wardIds.length;
+      const total = (n * (n + 1)) / 2;
+      expect(trendModel(data, model, 'Test Valley').yearly).toEqual([
+        { label: '2017/18', total },
+        { label: '2018/19', total: 2 * total },
+      ]);
+      expect(trendModel(data, dashboardModel(data, view('fy2018', 'all-excl-asb')), 'Test Valley').yearly).toBeNull();
+      expect(strategicAssessment(data, model).district.rows.at(-1)).toMatchObject({ key: 'Local: Domestic abuse', figures: { count: 2 * total, previous: total } });
+      const partYear = dashboardModel(data, view('2018-06..2018-09', 'all-excl-asb'));
+      const report = strategicAssessment(data, partYear);
+      expect(report.district.rows.some((r) => r.kind === 'local')).toBe(false);
+      expect(report.leftOut).toBe('Domestic abuse is counted by financial year, so left out of Jun 2018 to Sep 2018.');
+      expect(strategicAssessment(data, model).leftOut).toBeNull();
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { LOCAL_PREFIX } from '../categories.ts';
+import { localName } from '../categories.ts';
 import type { DashboardModel, WardRow } from '../dashboardModel.ts';
 import { formatCount, formatRate, formatSignedPercent, listText } from '../format.ts';
 import { shortMonthLabel } from '../months.ts';
@@ -34,7 +34,7 @@ export function assessmentSentences(assessment: StrategicAssessment, model: Dash
 /** What a row is called at the start of a sentence. */
 export function rowSubject(row: Pick<AssessmentRow, 'kind' | 'label'>): string {
   if (row.kind === 'total') return 'Total crime';
-  if (row.kind === 'local') return `${row.label.slice(LOCAL_PREFIX.length)} (local figures)`;
+  if (row.kind === 'local') return `${localName(row.label)} (local figures)`;
   return SUBJECTS[row.label] ?? row.label;
 }
 

@@ -1,11 +1,11 @@
-import { ANTI_SOCIAL_BEHAVIOUR, ALL_CRIME_EXCL_ASB_LABEL, isLocalIndicator } from '../categories.ts';
+import { ANTI_SOCIAL_BEHAVIOUR, ALL_CRIME_EXCL_ASB_LABEL, isLocalIndicator, localName } from '../categories.ts';
 import { changeFlag, type ChangeFlag } from '../changeFlags.ts';
 import { categoryTotals, noLocationRow, outsideRow, type Cube } from '../cube.ts';
 import type { DashboardData, DashboardModel, WardRow } from '../dashboardModel.ts';
 import { withheldWards, type Disclosure } from '../disclosure.ts';
 import { formatCount, listText } from '../format.ts';
 import { figures, type AreaFigures } from '../measures.ts';
-import type { Period } from '../periods.ts';
+import { inSentence, isFinancialYears, type Period } from '../periods.ts';
 import { breaksWithin, type RecordingBreak } from '../recordingBreaks.ts';
 
 /** One line of a partnership's annual table: a crime type, the total, or anti-social behaviour. */
@@ -44,6 +44,8 @@ export interface StrategicAssessment {
   byRate: WardRow[] | null;
   /** Every break the comparison spans, in any category. */
   breaks: RecordingBreak[];
+  /** Local indicators counted by financial year, left out of a period that is not whole financial years; null when none are. */
+  leftOut: string | null;
 }
 
 /**
@@ -54,8 +56,11 @@ export function strategicAssessment(data: DashboardData, model: DashboardModel):
   const { cube, breaks } = data;
   const comparable = model.previousAvailable;
   const spanned = comparable ? breaksWithin(breaks, model.previous.from, model.period.to) : [];
+  // A financial year's figure cannot be cut to a shorter or offset period.
+  const yearly = isFinancialYears(model.period) ? [] : cube.categories.filter((c) => data.indicatorRanges?.[c]?.yearly);
+  const categories = cube.categories.map((c) => (yearly.includes(c) ? null : c));
   const table = (name: string, rows: number[], wards: number[]) =>
-    areaTable(name, wards, cube.categories, totalsOver(cube, rows, model.period), comparable ? totalsOver(cube, rows, model.previous) : null, spanned);
+    areaTable(name, wards, categories, totalsOver(cube, rows, model.period), comparable ? totalsOver(cube, rows, model.previous) : null, spanned);
   const allWards = Array.from({ length: cube.wardCount }, (_, ward) => ward);
   const district = table('District', [...allWards, outsideRow(cube), noLocationRow(cube)], allWards);
   const split = splitAreas(data, model.view.split);
@@ -75,6 +80,7 @@ export function strategicAssessment(data: DashboardData, model: DashboardModel):
     byCount: [...shown].sort((a, b) => b.figures.count - a.figures.count || a.name.localeCompare(b.name)),
     byRate,
     breaks: spanned,
+    leftOut: yearly.length === 0 ? null : `${listText(yearly.map(localName))} ${yearly.length > 1 ? 'are' : 'is'} counted by financial year, so left out of ${inSentence(model.period.label)}.`,
   };
 }
 
@@ -88,11 +94,11 @@ function totalsOver(cube: Cube, rows: readonly number[], period: Period): Float6
   return totals;
 }
 
-/** The police.uk categories in their order, then the total excluding ASB, then ASB, as partnerships lay the table out. */
+/** The police.uk categories in their order, then the total excluding ASB, then ASB, as partnerships lay the table out. Null categories are left out. */
 function areaTable(
   name: string,
   wards: number[],
-  categories: readonly string[],
+  categories: readonly (string | null)[],
   current: Float64Array,
   previous: Float64Array | null,
   breaks: readonly RecordingBreak[],
@@ -101,7 +107,7 @@ function areaTable(
     let count = 0;
     let before = 0;
     categories.forEach((category, k) => {
-      if (!included(category)) return;
+      if (category === null || !included(category)) return;
       count += current[k];
       before += previous ? previous[k] : 0;
     });
@@ -109,11 +115,12 @@ function areaTable(
     return { key, label, kind, figures: f, significance: changeFlag(f), withheld: false, breaks: breaks.filter((b) => included(b.category)) };
   };
   const policeUk = (c: string) => c !== ANTI_SOCIAL_BEHAVIOUR && !isLocalIndicator(c);
-  const rows = categories.filter(policeUk).map((category) => row(category, category, 'category', (c) => c === category));
+  const named = categories.filter((c): c is string => c !== null);
+  const rows = named.filter(policeUk).map((category) => row(category, category, 'category', (c) => c === category));
   rows.push(row('all-excl-asb', `Total (${ALL_CRIME_EXCL_ASB_LABEL.toLowerCase()})`, 'total', policeUk));
-  if (categories.includes(ANTI_SOCIAL_BEHAVIOUR)) rows.push(row('asb', ANTI_SOCIAL_BEHAVIOUR, 'asb', (c) => c === ANTI_SOCIAL_BEHAVIOUR));
+  if (named.includes(ANTI_SOCIAL_BEHAVIOUR)) rows.push(row('asb', ANTI_SOCIAL_BEHAVIOUR, 'asb', (c) => c === ANTI_SOCIAL_BEHAVIOUR));
   // The partnership's own figures last, apart from police.uk's.
-  for (const category of categories.filter(isLocalIndicator)) rows.push(row(category, category, 'local', (c) => c === category));
+  for (const category of named.filter(isLocalIndicator)) rows.push(row(category, category, 'local', (c) => c === category));
   return { name, wards, wardCount: wards.length, rows };
 }
 

@@ -1,3 +1,4 @@
+import { localName } from '../../core/categories.ts';
 import { useState } from 'react';
 import { dataStamp } from '../../core/caveats.ts';
 import { modeLabel } from '../../core/disclosure.ts';
@@ -14,6 +15,7 @@ import { fileSlug } from '../export/download.ts';
 import { SelectField } from '../Field.tsx';
 import { PlainTableView } from '../PlainTableView.tsx';
 import { TrendChart } from '../plots/TrendChart.tsx';
+import { YearlyTotals } from '../YearlyTotals.tsx';
 import { useDashboard } from '../store.ts';
 import { KeyFindings } from './KeyFindings.tsx';
 import { ReportMap } from './ReportMap.tsx';
@@ -31,6 +33,8 @@ export function ReportPage({ area, data, model }: { area: LoadedArea; data: Dash
   const sentences = assessmentSentences(assessment, model);
   const file = (name: string) => `${fileSlug(area.areaId, name, model.view.period)}.csv`;
   const coverage = [
+    ...(model.periodNote ? [model.periodNote] : []),
+    ...(assessment.leftOut ? [assessment.leftOut] : []),
     ...(model.missingMonths.length > 0 ? [`No data was loaded for ${model.missingMonths.join(', ')}.`] : []),
     ...area.categoryChanges.map(describeCategoryChange),
   ];
@@ -110,21 +114,27 @@ export function ReportPage({ area, data, model }: { area: LoadedArea; data: Dash
         <h3 id="figures-title">Map and trend</h3>
         <ReportMap area={area} model={model} />
         <div className="report-trend">
-          <h4>
-            Monthly {model.countNoun}: {trend.areaLabel}, {model.period.label}
-          </h4>
-          <p className="peak-months">{trend.peaks}</p>
-          <TrendChart
-            trend={trend}
-            yLabel={`${model.countNoun === 'crimes' ? 'Crimes' : 'Incidents'} per month`}
-            source={TREND_SOURCE}
-            quarterly={model.view.quarterly}
-            showRolling
-            showPreviousYear
-            onBrush={store.setMonths}
-            title={`Monthly ${model.countNoun}: ${trend.areaLabel}, ${model.categoryLabel}, ${model.period.label}`}
-            fileName={fileSlug(area.areaId, 'trend', model.view.category, model.view.period)}
-          />
+          {trend.yearly ? (
+            <YearlyTotals years={trend.yearly} indicator={localName(model.categoryLabel)} area={trend.areaLabel} countNoun={model.countNoun} />
+          ) : (
+            <>
+              <h4>
+                Monthly {model.countNoun}: {trend.areaLabel}, {model.period.label}
+              </h4>
+              <p className="peak-months">{trend.peaks}</p>
+              <TrendChart
+                trend={trend}
+                yLabel={`${model.countNoun === 'crimes' ? 'Crimes' : 'Incidents'} per month`}
+                source={TREND_SOURCE}
+                quarterly={model.view.quarterly}
+                showRolling
+                showPreviousYear
+                onBrush={store.setMonths}
+                title={`Monthly ${model.countNoun}: ${trend.areaLabel}, ${model.categoryLabel}, ${model.period.label}`}
+                fileName={fileSlug(area.areaId, 'trend', model.view.category, model.view.period)}
+              />
+            </>
+          )}
         </div>
       </section>
 
