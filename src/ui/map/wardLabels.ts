@@ -20,30 +20,26 @@ export interface Obstacle {
  * offline). Each name sits at its ward's label point; on every move the greedy placement
  * hides names that would overlap one placed before them. The overlay is aria-hidden: the
  * ward table carries the same information.
+ *
+ * Only the names shown have an element, taken from a pool, and sizes are measured on a
+ * canvas in the labels' font: England has 7,681 wards, and laying out an element for
+ * each took longer than drawing the map.
  */
 export class WardLabels {
   private readonly overlay: HTMLDivElement;
-  private readonly elements: HTMLSpanElement[];
+  private readonly pool: HTMLSpanElement[] = [];
   private sizes: { width: number; height: number }[] | null = null;
   private eligible: boolean[];
   private selected: number | null = null;
 
   constructor(
     private readonly map: MapLibreMap,
-    names: readonly string[],
+    private readonly names: readonly string[],
     private readonly points: readonly LabelPoint[],
   ) {
     this.overlay = document.createElement('div');
     this.overlay.className = 'ward-labels';
     this.overlay.setAttribute('aria-hidden', 'true');
-    this.elements = names.map((name) => {
-      const label = document.createElement('span');
-      label.className = 'ward-label';
-      label.textContent = name;
-      label.hidden = true;
-      this.overlay.append(label);
-      return label;
-    });
     this.eligible = names.map(() => true);
     // Above the canvas, below the controls.
     map.getCanvasContainer().after(this.overlay);
@@ -59,40 +55,65 @@ export class WardLabels {
   /** Projects every label point and shows the labels that fit beside the obstacles. */
   place(obstacles: readonly Obstacle[] = []): void {
     const sizes = this.measure();
+    if (sizes === null) return;
     const { clientWidth: width, clientHeight: height } = this.map.getContainer();
     // Obstacles go first (placed before anything else) and are not drawn: ids below zero.
     const candidates: LabelCandidate[] = obstacles.map((box, i) => ({ id: -1 - i, ...box, priority: Infinity }));
-    const positions = this.points.map((point) => this.map.project([point.lon, point.lat]));
+    const positions = new Map<number, { x: number; y: number }>();
     this.points.forEach((point, ward) => {
       if (!this.eligible[ward]) return;
-      const { x, y } = positions[ward];
+      const { x, y } = this.map.project([point.lon, point.lat]);
+      if (x < 0 || y < 0 || x > width || y > height) return;
+      positions.set(ward, { x, y });
       const priority = ward === this.selected ? SELECTED_PRIORITY : point.radiusKm;
       candidates.push({ id: ward, x, y, width: sizes[ward].width, height: sizes[ward].height, priority });
     });
-    const shown = new Set(placeLabels(candidates, { padding: LABEL_GAP / 2, viewport: { width, height } }));
-    this.elements.forEach((label, ward) => {
-      const visible = shown.has(ward);
-      label.hidden = !visible;
-      if (visible) {
-        const { x, y } = positions[ward];
-        label.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px) translate(-50%, -50%)`;
-        label.classList.toggle('ward-label--selected', ward === this.selected);
-      }
+    const shown = placeLabels(candidates, { padding: LABEL_GAP / 2, viewport: { width, height } }).filter((id) => id >= 0);
+    shown.forEach((ward, i) => {
+      const label = this.element(i);
+      const { x, y } = positions.get(ward)!;
+      if (label.textContent !== this.names[ward]) label.textContent = this.names[ward];
+      label.hidden = false;
+      label.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px) translate(-50%, -50%)`;
+      label.classList.toggle('ward-label--selected', ward === this.selected);
     });
+    for (let i = shown.length; i < this.pool.length; i++) this.pool[i].hidden = true;
   }
 
   remove(): void {
     this.overlay.remove();
   }
 
-  /** Label sizes, measured once from the rendered text (the font does not change with zoom). */
-  private measure(): { width: number; height: number }[] {
-    if (this.sizes === null || this.sizes.some((size) => size.width === 0)) {
-      // Show every label first, then read every size: one layout, not one per label
-      // (thousands of forced layouts would freeze the page on a county or England).
-      for (const label of this.elements) label.hidden = false;
-      this.sizes = this.elements.map((label) => ({ width: label.offsetWidth, height: label.offsetHeight }));
+  /** The pool's i-th label element, made when first needed. */
+  private element(i: number): HTMLSpanElement {
+    while (this.pool.length <= i) {
+      const label = document.createElement('span');
+      label.className = 'ward-label';
+      label.hidden = true;
+      this.overlay.append(label);
+      this.pool.push(label);
     }
+    return this.pool[i];
+  }
+
+  /**
+   * Every label's size: the text measured on a canvas in the font a label element has,
+   * plus its padding; the height is its line box. Null while the map is not laid out
+   * (a label element then has no font to read).
+   */
+  private measure(): { width: number; height: number }[] | null {
+    if (this.sizes !== null) return this.sizes;
+    const probe = this.element(0);
+    probe.textContent = this.names[0] ?? '';
+    probe.hidden = false;
+    const height = probe.offsetHeight;
+    if (height === 0) return null;
+    const style = getComputedStyle(probe);
+    const padding = parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
+    const context = document.createElement('canvas').getContext('2d');
+    if (context === null) return null;
+    context.font = style.font || `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    this.sizes = this.names.map((name) => ({ width: Math.ceil(context.measureText(name).width + padding), height }));
     return this.sizes;
   }
 }
