@@ -1,6 +1,6 @@
-import { unzipSync } from 'fflate';
 import { guessBoundaryProperties } from '../core/boundaries.ts';
 import { readDbf } from '../core/shapefile.ts';
+import { blobReader, readZipDirectory, zipEntryBytes, type ZipEntry } from '../core/zipArchive.ts';
 
 /** What a chosen file is, from its name and first bytes. */
 export type FileKind = 'crimes' | 'boundaries' | 'population' | 'indicators' | 'unknown';
@@ -10,7 +10,7 @@ const SNIFF_BYTES = 256 * 1024;
 
 export async function fileKind(file: File): Promise<FileKind> {
   // A zip is a Shapefile when it holds a .shp, else police.uk's download of monthly CSVs.
-  if (/\.zip$/i.test(file.name)) return zipNames(await zipBytes(file)).some((name) => /\.shp$/i.test(name)) ? 'boundaries' : 'crimes';
+  if (/\.zip$/i.test(file.name)) return (await zipEntries(file)).some((entry) => /\.shp$/i.test(entry.name)) ? 'boundaries' : 'crimes';
   if (/\.(geo)?json$/i.test(file.name)) return 'boundaries';
   if (!/\.(csv|txt)$/i.test(file.name)) return 'unknown';
   const head = await file.slice(0, 4096).text();
@@ -25,8 +25,8 @@ export async function fileKind(file: File): Promise<FileKind> {
  */
 export async function boundaryProperties(file: File): Promise<{ keys: string[]; id: string | undefined; name: string | undefined }> {
   if (/\.zip$/i.test(file.name)) {
-    const dbf = Object.values(unzipSync(await zipBytes(file), { filter: (entry) => /\.dbf$/i.test(entry.name) && !entry.name.includes('__MACOSX') }))[0];
-    const records = dbf ? readDbf(file.name, dbf, null).slice(0, 50) : [];
+    const entry = (await zipEntries(file)).find((e) => /\.dbf$/i.test(e.name) && !e.name.includes('__MACOSX'));
+    const records = entry ? readDbf(file.name, await zipEntryBytes(file.name, entry, blobReader(file)), null).slice(0, 50) : [];
     return { keys: Object.keys(records[0] ?? {}), ...guessBoundaryProperties(records) };
   }
   const head = await file.slice(0, SNIFF_BYTES).text();
@@ -44,24 +44,13 @@ export async function boundaryProperties(file: File): Promise<{ keys: string[]; 
   return { keys: Object.keys(samples[0] ?? {}), ...guessBoundaryProperties(samples) };
 }
 
-async function zipBytes(file: File): Promise<Uint8Array> {
-  return new Uint8Array(await file.arrayBuffer());
-}
-
-/** The paths in a zip, read from its directory without decompressing anything. */
-function zipNames(zip: Uint8Array): string[] {
-  const names: string[] = [];
+/** The entries of a zip, read from its directory at the end of the file; none when it is not a zip (the worker then says why). */
+async function zipEntries(file: File): Promise<ZipEntry[]> {
   try {
-    unzipSync(zip, {
-      filter: (entry) => {
-        names.push(entry.name);
-        return false;
-      },
-    });
+    return await readZipDirectory(file.name, file.size, blobReader(file));
   } catch {
-    // Not a zip: the worker says so when it tries to open it.
+    return [];
   }
-  return names;
 }
 
 /** The JSON object starting at `start`, up to its matching brace (strings respected); null if cut off. */

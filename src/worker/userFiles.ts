@@ -1,7 +1,7 @@
-import { unzipSync } from 'fflate';
 import type { SourceFile } from '../core/pipeline.ts';
 import { InputError } from '../core/problems.ts';
 import { shapefileToGeoJson, type ShapefileParts } from '../core/shapefile.ts';
+import { blobReader, readZipDirectory, zipEntryBytes, zipEntryChunks, type ReadBytes, type ZipEntry } from '../core/zipArchive.ts';
 
 /** Bytes per piece when a file is read in pieces: small enough to keep memory flat, large enough to be quick. */
 const PIECE_BYTES = 8 * 1024 * 1024;
@@ -24,32 +24,48 @@ async function* blobPieces(blob: Blob): AsyncIterable<{ text: string; bytes: num
 
 /**
  * The CSV files inside a zip, such as police.uk's custom download (a folder per month),
- * at any depth, in path order; macOS resource forks are skipped.
+ * at any depth, in path order; macOS resource forks are skipped. Each is inflated piece by
+ * piece as it is parsed, so the archive is never held whole.
  */
 export async function zipSources(zip: File): Promise<SourceFile[]> {
-  let entries: Record<string, Uint8Array>;
-  try {
-    entries = unzipSync(new Uint8Array(await zip.arrayBuffer()), {
-      filter: (entry) => /\.csv$/i.test(entry.name) && !entry.name.split('/').some((part) => part === '__MACOSX' || part.startsWith('._')),
-    });
-  } catch (error) {
-    throw new InputError(zip.name, `not a readable zip archive (${error instanceof Error ? error.message : String(error)})`);
-  }
-  const paths = Object.keys(entries).sort();
-  if (paths.length === 0) throw new InputError(zip.name, 'the zip archive holds no CSV files');
-  return paths.map((path) => blobSource(new Blob([entries[path] as Uint8Array<ArrayBuffer>]), `${zip.name}/${path}`));
+  const read = blobReader(zip);
+  const entries = (await readZipDirectory(zip.name, zip.size, read))
+    .filter((entry) => /\.csv$/i.test(entry.name) && !entry.name.split('/').some((part) => part === '__MACOSX' || part.startsWith('._')))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  if (entries.length === 0) throw new InputError(zip.name, 'the zip archive holds no CSV files');
+  return entries.map((entry) => {
+    const pieces = () => entryPieces(zip.name, entry, read);
+    return { name: `${zip.name}/${entry.name}`, size: entry.size, pieces, read: () => joinPieces(pieces()) };
+  });
+}
+
+async function* entryPieces(zipName: string, entry: ZipEntry, read: ReadBytes): AsyncIterable<{ text: string; bytes: number }> {
+  const decoder = new TextDecoder('utf-8');
+  for await (const { data } of zipEntryChunks(zipName, entry, read, PIECE_BYTES)) yield { text: decoder.decode(data, { stream: true }), bytes: data.length };
+  const rest = decoder.decode();
+  if (rest !== '') yield { text: rest, bytes: 0 };
+}
+
+async function joinPieces(pieces: AsyncIterable<{ text: string }>): Promise<string> {
+  let text = '';
+  for await (const piece of pieces) text += piece.text;
+  return text;
 }
 
 /** The parts of a zipped Shapefile, for shapefileToGeoJson; null when the zip holds no .shp. */
-export function shapefileParts(name: string, zip: Uint8Array): ShapefileParts | null {
-  const entries = unzipSync(zip, { filter: (entry) => /\.(shp|dbf|prj|cpg)$/i.test(entry.name) && !entry.name.includes('__MACOSX') });
-  const find = (extension: string) => Object.entries(entries).find(([path]) => path.toLowerCase().endsWith(extension))?.[1] ?? null;
-  const shp = find('.shp');
+export async function shapefileParts(file: File): Promise<ShapefileParts | null> {
+  const read = blobReader(file);
+  const entries = (await readZipDirectory(file.name, file.size, read)).filter((entry) => !entry.name.includes('__MACOSX'));
+  const find = async (extension: string) => {
+    const entry = entries.find((e) => e.name.toLowerCase().endsWith(extension));
+    return entry ? zipEntryBytes(file.name, entry, read) : null;
+  };
+  const shp = await find('.shp');
   if (shp === null) return null;
-  const dbf = find('.dbf');
-  if (dbf === null) throw new InputError(name, 'the zipped Shapefile has no .dbf file, so its areas have no codes or names');
+  const dbf = await find('.dbf');
+  if (dbf === null) throw new InputError(file.name, 'the zipped Shapefile has no .dbf file, so its areas have no codes or names');
   const text = (bytes: Uint8Array | null) => (bytes === null ? null : new TextDecoder().decode(bytes));
-  return { name, shp, dbf, prj: text(find('.prj')), cpg: text(find('.cpg')) };
+  return { name: file.name, shp, dbf, prj: text(await find('.prj')), cpg: text(await find('.cpg')) };
 }
 
 /** A boundary file as a source of GeoJSON text: GeoJSON as it is, a zipped Shapefile converted. */
@@ -59,7 +75,7 @@ export function boundarySource(file: File): SourceFile {
     name: file.name,
     size: file.size,
     read: async () => {
-      const parts = shapefileParts(file.name, new Uint8Array(await file.arrayBuffer()));
+      const parts = await shapefileParts(file);
       if (parts === null) throw new InputError(file.name, 'the zip holds no .shp file: boundaries are GeoJSON or a zipped Shapefile');
       return JSON.stringify(shapefileToGeoJson(parts));
     },
