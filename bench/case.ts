@@ -93,7 +93,7 @@ const dataset = await runPipeline(
   {
     boundaries: localFile(benchCase.boundaries),
     population: benchCase.population ? localFile(benchCase.population) : undefined,
-    crimeFiles: crimeFiles(benchCase).map(localFile),
+    crimeFiles: crimeFiles(benchCase).map((file) => localFile(file)),
   },
   sampleHeap,
 );

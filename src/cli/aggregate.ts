@@ -30,7 +30,7 @@ export async function aggregateCommand(args: string[]): Promise<number> {
       boundaries: localFile(values.boundaries),
       boundaryOptions: { idProperty: values['id-property'], nameProperty: values['name-property'] },
       population: values.population ? localFile(values.population) : undefined,
-      crimeFiles: crimeFiles.map(localFile),
+      crimeFiles: crimeFiles.map((file) => localFile(file)),
       window,
     });
     for (const problem of dataset.problems.examples) process.stderr.write(`warning: ${describeProblem(problem)}\n`);

@@ -26,7 +26,7 @@ export async function buildBundle(configFile: string, out: string, now = new Dat
     boundaries: localFile(config.boundaries.file),
     boundaryOptions: { idProperty: config.boundaries.idProperty, nameProperty: config.boundaries.nameProperty, filter: config.boundaries.filter },
     population: config.population ? localFile(config.population.file) : undefined,
-    crimeFiles: config.crimes.files.map(localFile),
+    crimeFiles: config.crimes.files.map((file) => localFile(file)),
     lsoas: config.lsoas ? { file: localFile(config.lsoas.file), options: { idProperty: config.lsoas.idProperty } } : undefined,
   });
   const bundle = makeBundle(config, configFile, dataset, now);

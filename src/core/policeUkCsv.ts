@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { CrimeIdSet } from './crimeIdSet.ts';
 import { GrowableArray, StringDictionary } from './growableArray.ts';
 import { parseMonth, type MonthIndex } from './months.ts';
 import { InputError, ProblemLog, type RejectionReason } from './problems.ts';
@@ -58,7 +59,7 @@ export interface MonthWindow {
 export class CrimeTableBuilder {
   readonly problems = new ProblemLog();
   readonly counts: ParseCounts = { read: 0, rejected: 0, duplicates: 0, noLocation: 0, outsidePeriod: 0 };
-  private readonly seenIds = new Set<string>();
+  private readonly seenIds = new CrimeIdSet();
   private readonly lon = new GrowableArray(Float64Array);
   private readonly lat = new GrowableArray(Float64Array);
   private readonly month = new GrowableArray(Uint16Array);
@@ -144,10 +145,6 @@ export class CrimeTableBuilder {
       ...config,
       fastMode: true,
       chunkSize: CHUNK_SIZE,
-      // papaparse copies every chunk but the first (it joins each to the previous one's
-      // partial line), and the strings kept from a chunk (IDs, locations) keep it alive.
-      // Copying the first too lets the file's text go once it is parsed.
-      beforeFirstChunk: (chunk) => (' ' + chunk).slice(1),
       chunk: ({ data: rows }: Papa.ParseResult<string[]>) => {
         for (let i = 0; i < rows.length; i++) this.addFields(file, rows[i], ++file.line);
       },
@@ -228,10 +225,7 @@ export class CrimeTableBuilder {
     this.counts.read++;
     const crimeId = fields[columns.crimeId].trim();
     if (crimeId !== '') {
-      // One hash lookup instead of has() then add(): the set grows only for a new ID.
-      const known = this.seenIds.size;
-      this.seenIds.add(crimeId);
-      if (this.seenIds.size === known) {
+      if (!this.seenIds.add(crimeId)) {
         this.counts.duplicates++;
         return;
       }
