@@ -21,11 +21,21 @@ export function MapPanel({ area, model, embed = false }: { area: LoadedArea; mod
   useEffect(() => {
     if (!container.current) return;
     // The legend floats over the map's left edge on wide screens and sits below it on narrow ones.
-    const leftInset = () => {
+    const floatingLegend = () => {
       const element = legendRef.current;
-      return element && getComputedStyle(element).position === 'absolute' ? element.offsetLeft + element.offsetWidth : 0;
+      return element && getComputedStyle(element).position === 'absolute' ? element : null;
     };
-    return mountWardMap(container.current, area, { leftInset });
+    const leftInset = () => {
+      const legend = floatingLegend();
+      return legend ? legend.offsetLeft + legend.offsetWidth : 0;
+    };
+    const overlays = () => {
+      const legend = floatingLegend()?.getBoundingClientRect();
+      const map = container.current?.getBoundingClientRect();
+      if (!legend || !map) return [];
+      return [{ x: legend.left - map.left + legend.width / 2, y: legend.top - map.top + legend.height / 2, width: legend.width, height: legend.height }];
+    };
+    return mountWardMap(container.current, area, { leftInset, overlays });
   }, [area]);
 
   const { layer } = model.view;

@@ -26,7 +26,7 @@ import {
   wardStates,
   type WardFeatures,
 } from './mapStyle.ts';
-import { WardLabels } from './wardLabels.ts';
+import { WardLabels, type Obstacle } from './wardLabels.ts';
 import { MapTooltip } from './mapTooltip.ts';
 
 const FIT_MARGIN = 16;
@@ -35,6 +35,8 @@ const PATTERN_PIXEL_RATIO = 2;
 export interface WardMapOptions {
   /** Width covered by an overlay along the map's left edge (the legend), kept clear when fitting the wards. */
   leftInset: () => number;
+  /** Boxes over the map (the legend), in the map's pixels, that ward names keep clear of. */
+  overlays: () => Obstacle[];
 }
 
 /**
@@ -71,6 +73,7 @@ export function mountWardMap(container: HTMLElement, area: LoadedArea, options: 
   window.__wardMap = map;
 
   const labels = new WardLabels(map, area.wardNames, area.labelPoints);
+  const obstacles = () => [...options.overlays(), ...(crimeLayers?.placeLabels() ?? [])];
   const tooltip = new MapTooltip(container);
   let crimeLayers: CrimeLayerView | null = null;
   let styleReady = false;
@@ -143,7 +146,7 @@ export function mountWardMap(container: HTMLElement, area: LoadedArea, options: 
       showHighlight();
     }
     followCamera(model.view.camera);
-    labels.update(model, crimeLayers?.placeLabels() ?? []);
+    labels.update(model, obstacles());
     map.once('idle', () => {
       container.dataset.mapState = 'ready';
     });
@@ -213,7 +216,7 @@ export function mountWardMap(container: HTMLElement, area: LoadedArea, options: 
     const { lng, lat } = map.getCenter();
     useDashboard.getState().setCamera({ lon: lng, lat, zoom: map.getZoom() });
   });
-  const placeLabels = () => labels.place(crimeLayers?.placeLabels() ?? []);
+  const placeLabels = () => labels.place(obstacles());
   map.on('move', placeLabels);
   // Clusters change once their data is drawn.
   map.on('idle', placeLabels);
