@@ -7,7 +7,9 @@
  * - test-valley-cold: navigation start to the first painted choropleth of the embedded data.
  * - national-drop: the 39 force files of 2019-09 and the England wards chosen through
  *   "Use your own data files", from the click on "Load these files" to the painted map.
- * - filter change, on both pages: choosing another crime category until the map is idle again.
+ * - large-1gb-drop (only with BENCH_LARGE=1): a 1 GB CSV of 5.0M rows added to Test Valley's
+ *   data the same way: the tab must not crash.
+ * - filter change, on each: choosing another crime category until the map is idle again.
  *
  * Peak memory is the highest peak RSS (VmHWM) of the tab's renderer processes, which hold
  * the page and its workers. Chromium draws WebGL in software (SwiftShader) here.
@@ -19,6 +21,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { preview } from 'vite';
 import { launchChromium } from '../tests/browser/chromium.ts';
 import { ENGLAND_WARDS_FILE, NATIONAL_MONTH_DIR, nationalDataMissing } from '../tests/dataDir.ts';
+import { ensureLargeCsv, largeCsvMissing } from './largeCsv.ts';
 import { loadAverage, machineFacts } from './machine.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -223,7 +226,12 @@ async function afterLoad(browser: Browser, page: Page, before: Set<number>, erro
   return { wholeMs, worker: load.timings, renderMs: wholeMs - workerSum(load.timings), counts: load.counts, wards: load.wards, filter, filterMedianMs: median(filter.toBurglaryMs), memory };
 }
 
-async function nationalDrop(browser: Browser, baseUrl: string, files: string[]): Promise<Sample> {
+/**
+ * Files chosen through "Use your own data files", timed from the click on "Load these
+ * files" to the painted map. With a boundary file the page first reads its fields; without
+ * one the crimes are added to the data already loaded.
+ */
+async function dropFiles(browser: Browser, baseUrl: string, files: string[], withBoundaries: boolean): Promise<Sample> {
   const before = await rendererIds(browser);
   const { context, page, errors } = await newPage(browser);
   try {
@@ -233,15 +241,15 @@ async function nationalDrop(browser: Browser, baseUrl: string, files: string[]):
     await page.locator('.file-loader input[type=file]').setInputFiles(files);
     const areaCode = page.getByLabel('Area code property');
     const deadline = Date.now() + 120_000;
-    while ((await areaCode.inputValue({ timeout: 120_000 })) === '') {
+    while (withBoundaries && (await areaCode.inputValue({ timeout: 120_000 })) === '') {
       if (Date.now() > deadline) throw new Error('the area code property was never chosen');
       await page.waitForTimeout(50);
     }
     await watchMapLoading(page, true);
     const t0 = await page.evaluate(() => performance.now());
     await page.getByRole('button', { name: 'Load these files' }).click();
-    await page.getByText('Your files are loaded').waitFor({ timeout: 180_000 });
-    return await afterLoad(browser, page, before, errors, (await readyAt(page, READY, 180_000)) - t0);
+    await page.getByText('Your files are loaded').waitFor({ timeout: 600_000 });
+    return await afterLoad(browser, page, before, errors, (await readyAt(page, READY, 600_000)) - t0);
   } finally {
     await context.close();
   }
@@ -337,9 +345,19 @@ async function main(): Promise<void> {
         await runCase(
           'national-drop',
           `The ${csvs.length} force files of 2019-09 and the England wards through "Use your own data files": click on "Load these files" to the painted map`,
-          () => nationalDrop(browser, baseUrl, [...csvs, ENGLAND_WARDS_FILE]),
+          () => dropFiles(browser, baseUrl, [...csvs, ENGLAND_WARDS_FILE], true),
           true,
         ),
+      );
+    }
+    const largeMissing = largeCsvMissing();
+    if (largeMissing) {
+      process.stderr.write(`large-1gb-drop ${largeMissing}\n`);
+      results.push({ name: 'large-1gb-drop', description: 'a 1 GB CSV dropped on the page', skipped: largeMissing });
+    } else {
+      const large = ensureLargeCsv();
+      results.push(
+        await runCase('large-1gb-drop', 'One 1 GB CSV (5.0M rows) added to the Test Valley data through "Use your own data files": click to the painted map', () => dropFiles(browser, baseUrl, [large], false), false),
       );
     }
   } finally {

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ENGLAND_WARDS_FILE, NATIONAL_MONTH_DIR, nationalDataMissing } from '../tests/dataDir.ts';
+import { ensureLargeCsv, LARGE_CSV_DIR, largeCsvMissing } from './largeCsv.ts';
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '..');
 
@@ -14,6 +15,8 @@ export interface BenchCase {
   runs: number;
   /** Why the case cannot run here, or null. */
   missing: () => string | null;
+  /** Makes the case's input, when it is generated. */
+  prepare?: () => void;
 }
 
 const fromProject = (path: string) => resolve(PROJECT_ROOT, path);
@@ -35,6 +38,15 @@ export const CASES: BenchCase[] = [
     crimeDir: NATIONAL_MONTH_DIR,
     runs: 5,
     missing: nationalDataMissing,
+  },
+  {
+    name: 'large-1gb',
+    description: 'One 1 GB CSV (the national month repeated, 5.0M rows; only with BENCH_LARGE=1), 24 Test Valley wards',
+    boundaries: fromProject('geo/test-valley-wards-2013.geojson'),
+    crimeDir: LARGE_CSV_DIR,
+    runs: 1,
+    missing: largeCsvMissing,
+    prepare: ensureLargeCsv,
   },
 ];
 

@@ -66,6 +66,7 @@ function median(values: number[]): number {
 function measure(benchCase: BenchCase): CaseResult {
   const missing = benchCase.missing();
   if (missing) return { name: benchCase.name, description: benchCase.description, skipped: missing };
+  benchCase.prepare?.();
   runCase(benchCase); // warm the file cache and tsx's transform cache; not counted
   const samples: Sample[] = [];
   for (let i = 0; i < benchCase.runs; i++) {
