@@ -20,19 +20,77 @@ export type Bounds = [number, number, number, number];
 
 const KM_PER_DEGREE = 111.32;
 
+export type WardFeature = Feature<Polygon | MultiPolygon, WardFeatureProperties>;
+
 /** The wards as a GeoJSON FeatureCollection for the map, each feature's id being its ward index. */
 export function wardFeatures(wards: WardSet): FeatureCollection<Polygon | MultiPolygon, WardFeatureProperties> {
   return {
     type: 'FeatureCollection',
-    features: wards.polygons.map(
-      (polygons, ward): Feature<Polygon | MultiPolygon, WardFeatureProperties> => ({
-        type: 'Feature',
-        id: ward,
-        properties: { code: wards.ids[ward], name: wards.names[ward] },
-        geometry: polygons.length === 1 ? { type: 'Polygon', coordinates: polygons[0] } : { type: 'MultiPolygon', coordinates: polygons },
-      }),
-    ),
+    features: wards.polygons.map((polygons, ward) => wardFeature(ward, wards.ids[ward], wards.names[ward], polygons)),
   };
+}
+
+function wardFeature(ward: number, code: string, name: string, polygons: PolygonRings[]): WardFeature {
+  return {
+    type: 'Feature',
+    id: ward,
+    properties: { code, name },
+    geometry: polygons.length === 1 ? { type: 'Polygon', coordinates: polygons[0] } : { type: 'MultiPolygon', coordinates: polygons },
+  };
+}
+
+/**
+ * The wards' rings as flat typed arrays, for the page: they move to it without being
+ * copied, and a ward becomes GeoJSON only when the page draws it on its own (the hovered
+ * ward, the report's map). England's wards as GeoJSON objects took about 0.3 s to copy
+ * into the page and as long again into MapLibre's worker.
+ */
+export interface WardShapes {
+  /** Longitude, latitude, point after point. */
+  coords: Float64Array;
+  /** For each ring, the point where it ends. */
+  ringEnds: Uint32Array;
+  /** For each polygon, the ring where it ends. */
+  polygonEnds: Uint32Array;
+  /** For each ward, the polygon where it ends. */
+  wardEnds: Uint32Array;
+}
+
+export function packWardShapes(polygonsByWard: readonly PolygonRings[][]): WardShapes {
+  const polygons = polygonsByWard.flat();
+  const rings = polygons.flat();
+  const points = rings.flat();
+  const coords = new Float64Array(points.length * 2);
+  points.forEach(([lon, lat], i) => {
+    coords[2 * i] = lon;
+    coords[2 * i + 1] = lat;
+  });
+  const ends = (counts: number[]) => {
+    let end = 0;
+    return Uint32Array.from(counts, (count) => (end += count));
+  };
+  return {
+    coords,
+    ringEnds: ends(rings.map((ring) => ring.length)),
+    polygonEnds: ends(polygons.map((polygon) => polygon.length)),
+    wardEnds: ends(polygonsByWard.map((polygons) => polygons.length)),
+  };
+}
+
+/** One ward of packed shapes as a GeoJSON feature, as wardFeatures makes it. */
+export function shapeFeature(shapes: WardShapes, ward: number, code: string, name: string): WardFeature {
+  const { coords, ringEnds, polygonEnds, wardEnds } = shapes;
+  const polygons: PolygonRings[] = [];
+  for (let p = ward === 0 ? 0 : wardEnds[ward - 1]; p < wardEnds[ward]; p++) {
+    const rings: [number, number][][] = [];
+    for (let r = p === 0 ? 0 : polygonEnds[p - 1]; r < polygonEnds[p]; r++) {
+      const ring: [number, number][] = [];
+      for (let i = r === 0 ? 0 : ringEnds[r - 1]; i < ringEnds[r]; i++) ring.push([coords[2 * i], coords[2 * i + 1]]);
+      rings.push(ring);
+    }
+    polygons.push(rings);
+  }
+  return wardFeature(ward, code, name, polygons);
 }
 
 /**

@@ -1,4 +1,3 @@
-import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { AreaConfig, WardGroups } from '../core/areaConfig.ts';
 import type { Cube } from '../core/cube.ts';
 import type { CategoryChange } from '../core/dataCoverage.ts';
@@ -10,7 +9,7 @@ import type { AnalysisOptions, LayerAnalysis } from '../core/layerAnalysis.ts';
 import type { LsoaComparison } from '../core/lsoaWardLookup.ts';
 import type { DataRange } from '../core/periods.ts';
 import type { PipelineStage } from '../core/pipeline.ts';
-import type { Bounds, LabelPoint, WardFeatureProperties } from '../core/wardGeometry.ts';
+import type { Bounds, LabelPoint, WardShapes } from '../core/wardGeometry.ts';
 
 /*
  * The typed protocol between the main thread and the pipeline worker: a load request, then
@@ -92,8 +91,8 @@ export interface LoadedArea {
   /** First and last month of the data. */
   range: DataRange;
   quality: DataQuality;
-  /** The wards for MapLibre; feature id = ward index. */
-  features: FeatureCollection<Polygon | MultiPolygon, WardFeatureProperties>;
+  /** The wards' rings as typed arrays, moved without copying; GeoJSON features are made from them on the page (src/ui/map/areaFeatures.ts). */
+  shapes: WardShapes;
   labelPoints: LabelPoint[];
   /** Where the map first looks: every ward, or the wards with crimes when those are few (see dataBounds). */
   bounds: Bounds;

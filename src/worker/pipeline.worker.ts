@@ -5,7 +5,7 @@ import { analyseLayer, type AnalysisData } from '../core/layerAnalysis.ts';
 import { LoadCancelled, runPipeline, type Dataset, type PipelineInput, type SourceFile } from '../core/pipeline.ts';
 import { InputError } from '../core/problems.ts';
 import { checkManifest, CRIMES_FILE, CUBE_FILE, datasetParts, MANIFEST_FILE, readBundle, type LoadedParts } from '../core/bundle.ts';
-import { dataBounds, wardFeatures, wardLabelPoint } from '../core/wardGeometry.ts';
+import { dataBounds, packWardShapes, wardLabelPoint } from '../core/wardGeometry.ts';
 import { categoryChanges } from '../core/dataCoverage.ts';
 import { districtsOf } from '../core/neighbours.ts';
 import { detectBreaks } from '../core/recordingBreaks.ts';
@@ -32,6 +32,7 @@ let loaded: AnalysisData | null = null;
 let current: { config: AreaConfig; input: PipelineInput } | null = null;
 /** The running load's cancel flag. */
 let cancel = { aborted: false };
+
 
 scope.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
@@ -62,8 +63,10 @@ async function load(run: () => Promise<LoadedArea>): Promise<void> {
   cancel = { aborted: false };
   try {
     const area = await run();
+    const { shapes } = area;
     // From a bundle both cubes share one buffer: each buffer is transferred once.
-    post({ type: 'result', area }, [...new Set([area.cube.counts.buffer, ...(area.byLsoa ? [area.byLsoa.cube.counts.buffer] : [])])]);
+    const buffers = [area.cube.counts.buffer, ...(area.byLsoa ? [area.byLsoa.cube.counts.buffer] : []), shapes.coords.buffer, shapes.ringEnds.buffer, shapes.polygonEnds.buffer, shapes.wardEnds.buffer];
+    post({ type: 'result', area }, [...new Set(buffers)]);
   } catch (error) {
     if (error instanceof LoadCancelled) post({ type: 'cancelled' });
     else if (error instanceof InputError) post({ type: 'error', file: error.file, problem: error.problem });
@@ -172,7 +175,7 @@ function finish(id: string, configFile: string, config: AreaConfig, input: Pipel
     cube,
     range: { first: cube.firstMonth, last: lastMonth(cube) },
     quality: parts.quality,
-    features: wardFeatures(wards),
+    shapes: packWardShapes(wards.polygons),
     labelPoints: wards.polygons.map(wardLabelPoint),
     bounds: dataBounds(wards, sumByRow(cube, cube.firstMonth, lastMonth(cube), cube.categories.map(() => true))),
     byLsoa: parts.lsoaCube && parts.lsoaLookup ? { cube: parts.lsoaCube, lookup: parts.lsoaLookup } : null,

@@ -1,7 +1,8 @@
 import pointInPolygon from 'point-in-polygon-hao';
 import { describe, expect, it } from 'vitest';
 import type { WardSet } from '../../src/core/boundaries.ts';
-import { dataBounds, wardBounds, wardFeatures, wardLabelPoint } from '../../src/core/wardGeometry.ts';
+import { dataBounds, packWardShapes, shapeFeature, wardBounds, wardFeatures, wardLabelPoint } from '../../src/core/wardGeometry.ts';
+import { loadTestValley } from './support/testValley.ts';
 import { square } from './support/fixtures.ts';
 
 /** A U shape: its centroid lies in the gap, outside the polygon. */
@@ -49,6 +50,24 @@ describe('wardFeatures', () => {
     expect(collection.features[0].geometry.type).toBe('Polygon');
     expect(collection.features[1].geometry.type).toBe('MultiPolygon');
     expect(collection.features[1].properties).toEqual({ code: 'E05000002', name: 'Two' });
+  });
+});
+
+describe('packWardShapes', () => {
+  it('gives back every ward as wardFeatures makes it: polygons, multipolygons and holes', () => {
+    const withHole: WardSet = { ...wards, ids: ['E1', 'E2', 'E3'], names: ['A', 'B', 'C'], polygons: [...wards.polygons, [[square(5, 50, 6, 51), square(5.2, 50.2, 5.4, 50.4).reverse()]]] };
+    const shapes = packWardShapes(withHole.polygons);
+    expect(shapes.wardEnds.length).toBe(3);
+    withHole.polygons.forEach((_, ward) => expect(shapeFeature(shapes, ward, withHole.ids[ward], withHole.names[ward])).toEqual(wardFeatures(withHole).features[ward]));
+  });
+
+  it('packs the Test Valley wards without losing a point', async () => {
+    const { data, dataset } = await loadTestValley();
+    const tvWards = dataset.wards;
+    const shapes = packWardShapes(tvWards.polygons);
+    expect(shapes.coords.length).toBe(2 * tvWards.polygons.flat(3).length);
+    const features = wardFeatures(tvWards).features;
+    data.wardIds.forEach((id, ward) => expect(shapeFeature(shapes, ward, id, data.wardNames[ward])).toEqual(features[ward]));
   });
 });
 

@@ -2,7 +2,9 @@ import { createPropertyExpression, latest, validateStyleMin, type Feature, type 
 import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import type { DashboardModel } from '../../src/core/dashboardModel.ts';
-import { appStyle, fillColour, HIGHLIGHT_SOURCE, highlightFeatures, LAYERS, NO_DATA_SOURCE, noDataFeatures, WARD_SOURCE, wardLayers, wardStates, type WardFeatures } from '../../src/ui/map/mapStyle.ts';
+import { packWardShapes } from '../../src/core/wardGeometry.ts';
+import { areaFeatures } from '../../src/ui/map/areaFeatures.ts';
+import { appStyle, fillColour, HIGHLIGHT_SOURCE, highlightFeatures, LAYERS, NO_DATA_SOURCE, noDataFeatures, WARD_SOURCE, wardLayers, wardStates } from '../../src/ui/map/mapStyle.ts';
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 const COLOURS = ['#ffffb2', '#fecc5c', '#fd8d3c', '#f03b20', '#bd0026'];
@@ -28,16 +30,12 @@ function evaluatePaint(layerType: 'fill' | 'line', property: string, value: unkn
   return parsed.value.evaluate({ zoom: 10 }, feature, state);
 }
 
-/** Three square wards with their index as feature id, as the worker sends them. */
-const WARDS: WardFeatures = {
-  type: 'FeatureCollection',
-  features: [0, 1, 2].map((i) => ({
-    type: 'Feature',
-    id: i,
-    properties: { name: `Ward ${i}` },
-    geometry: { type: 'Polygon', coordinates: [[[i, 0], [i + 1, 0], [i + 1, 1], [i, 1], [i, 0]]] },
-  })),
-};
+/** Three square wards, packed as the worker sends them. */
+const WARDS = areaFeatures({
+  shapes: packWardShapes([0, 1, 2].map((i) => [[[[i, 0], [i + 1, 0], [i + 1, 1], [i, 1], [i, 0]]]])),
+  wardIds: ['W0', 'W1', 'W2'],
+  wardNames: ['Ward 0', 'Ward 1', 'Ward 2'],
+});
 
 function paintOf(id: string, property: string): unknown {
   const layer = wardLayers(false).find((l) => l.id === id) as { paint: Record<string, unknown> };
@@ -107,7 +105,7 @@ describe('the hatch and dimming', () => {
       [1, { dimmed: false }],
       [2, { dimmed: true }],
     ]);
-    expect(hatched.features[0].geometry).toBe(WARDS.features[1].geometry);
+    expect(hatched.features[0].geometry).toBe(WARDS(1)!.geometry);
     const opacity = paintOf(LAYERS.noData, 'fill-opacity');
     expect(evaluatePaint('fill', 'fill-opacity', opacity, {}, { dimmed: false })).toBe(1);
     expect(evaluatePaint('fill', 'fill-opacity', opacity, {}, { dimmed: true })).toBeLessThan(1);

@@ -1,6 +1,7 @@
-import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { ExpressionSpecification, FilterSpecification, GeoJSONSourceSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import type { DashboardModel } from '../../core/dashboardModel.ts';
+import type { FeatureOf } from './areaFeatures.ts';
 
 /*
  * The map's style as data: pure functions from the view model to layers, paint
@@ -52,7 +53,6 @@ const dimmed: ExpressionSpecification = ['boolean', ['feature-state', 'dimmed'],
  */
 const SIMPLIFY_PIXELS = 1.5;
 
-type WardFeature = Feature<Polygon | MultiPolygon>;
 export type WardFeatures = FeatureCollection<Polygon | MultiPolygon>;
 const EMPTY: WardFeatures = { type: 'FeatureCollection', features: [] };
 
@@ -152,24 +152,29 @@ export function wardStates(model: Pick<DashboardModel, 'wards'>): WardState[] {
 }
 
 /** The wards without a value, for the hatch, each marked when it is outside the group filter. */
-export function noDataFeatures(wards: WardFeatures, model: Pick<DashboardModel, 'wards'>): WardFeatures {
-  const features: WardFeature[] = [];
-  model.wards.forEach((ward, i) => {
-    if (ward.classIndex < 0) features.push({ ...wards.features[i], properties: { dimmed: !ward.inFilter } });
-  });
-  return { type: 'FeatureCollection', features };
+export function noDataFeatures(featureOf: FeatureOf, model: Pick<DashboardModel, 'wards'>): WardFeatures {
+  return {
+    type: 'FeatureCollection',
+    features: model.wards.flatMap((ward, i) => {
+      const feature = ward.classIndex < 0 ? featureOf(i) : undefined;
+      return feature ? [{ ...feature, properties: { dimmed: !ward.inFilter } }] : [];
+    }),
+  };
 }
 
 export type HighlightRole = 'hover' | 'selected';
 
 /** The hovered and the selected ward (either may be none), drawn over the others. */
-export function highlightFeatures(wards: WardFeatures, hovered: number | null, selected: number | null): WardFeatures {
+export function highlightFeatures(featureOf: FeatureOf, hovered: number | null, selected: number | null): WardFeatures {
   const roles: [number | null, HighlightRole][] = [
     [hovered, 'hover'],
     [selected, 'selected'],
   ];
   return {
     type: 'FeatureCollection',
-    features: roles.flatMap(([ward, role]) => (ward === null || !wards.features[ward] ? [] : [{ ...wards.features[ward], properties: { role } }])),
+    features: roles.flatMap(([ward, role]) => {
+      const feature = ward === null ? undefined : featureOf(ward);
+      return feature ? [{ ...feature, properties: { role } }] : [];
+    }),
   };
 }

@@ -28,6 +28,7 @@ import {
 } from './mapStyle.ts';
 import { WardLabels, type Obstacle } from './wardLabels.ts';
 import { MapTooltip } from './mapTooltip.ts';
+import { areaCollection, areaFeatures } from './areaFeatures.ts';
 
 const FIT_MARGIN = 16;
 const PATTERN_PIXEL_RATIO = 2;
@@ -53,7 +54,7 @@ export function mountWardMap(container: HTMLElement, area: LoadedArea, options: 
   const basemap = config.basemap;
   const map = new MapLibreMap({
     container,
-    style: basemap ? basemap.style : appStyle(area.features),
+    style: basemap ? basemap.style : appStyle(areaCollection(area)),
     bounds: area.bounds,
     fitBoundsOptions: { padding: FIT_MARGIN },
     attributionControl: false,
@@ -73,6 +74,7 @@ export function mountWardMap(container: HTMLElement, area: LoadedArea, options: 
   window.__wardMap = map;
 
   const labels = new WardLabels(map, area.wardNames, area.labelPoints);
+  const featureOf = areaFeatures(area);
   const obstacles = () => [...options.overlays(), ...(crimeLayers?.placeLabels() ?? [])];
   const tooltip = new MapTooltip(container);
   let crimeLayers: CrimeLayerView | null = null;
@@ -140,7 +142,7 @@ export function mountWardMap(container: HTMLElement, area: LoadedArea, options: 
     crimeLayers?.update(model, analysis.result);
     map.setPaintProperty(LAYERS.fill, 'fill-color', fillColour(model));
     wardStates(model).forEach((state, id) => map.setFeatureState({ source: WARD_SOURCE, id }, state));
-    showNoData(noDataFeatures(area.features, model));
+    showNoData(noDataFeatures(featureOf, model));
     if (model.selectedWard !== selected) {
       selected = model.selectedWard;
       showHighlight();
@@ -154,7 +156,7 @@ export function mountWardMap(container: HTMLElement, area: LoadedArea, options: 
   };
 
   const setData = (source: string, data: WardFeatures) => map.getSource<GeoJSONSource>(source)?.setData(data);
-  const showHighlight = () => setData(HIGHLIGHT_SOURCE, highlightFeatures(area.features, hovered, selected));
+  const showHighlight = () => setData(HIGHLIGHT_SOURCE, highlightFeatures(featureOf, hovered, selected));
   const showNoData = (data: WardFeatures) => {
     const key = data.features.map((feature) => `${feature.id}${feature.properties?.dimmed ? '-' : ''}`).join();
     if (key === noDataKey) return;
@@ -186,7 +188,7 @@ export function mountWardMap(container: HTMLElement, area: LoadedArea, options: 
     let fellBack = false;
     map.once('style.load', () => {
       if (!fellBack) {
-        for (const [id, source] of Object.entries(wardSources(area.features))) map.addSource(id, source);
+        for (const [id, source] of Object.entries(wardSources(areaCollection(area)))) map.addSource(id, source);
         for (const layer of wardLayers(true)) map.addLayer(layer);
       }
       onStyleReady();
@@ -196,7 +198,7 @@ export function mountWardMap(container: HTMLElement, area: LoadedArea, options: 
       if (fellBack || styleReady || map.isStyleLoaded()) return;
       fellBack = true;
       addNotice('The basemap could not be loaded, so the map shows the wards without it.');
-      map.setStyle(appStyle(area.features), { diff: false });
+      map.setStyle(appStyle(areaCollection(area)), { diff: false });
     });
   } else {
     map.once('load', onStyleReady);

@@ -1,7 +1,9 @@
 import { geoMercator, geoPath } from 'd3-geo';
+import { useMemo } from 'react';
 import type { DashboardModel } from '../../core/dashboardModel.ts';
 import type { LoadedArea } from '../../worker/messages.ts';
 import { LegendClasses } from '../Legend.tsx';
+import { areaCollection } from '../map/areaFeatures.ts';
 
 const WIDTH = 640;
 const HEIGHT = 460;
@@ -11,12 +13,13 @@ const HEIGHT = 460;
  * on paper and needs no WebGL, which a printed page cannot rely on.
  */
 export function ReportMap({ area, model }: { area: LoadedArea; model: DashboardModel }) {
+  const collection = useMemo(() => areaCollection(area), [area]);
   const projection = geoMercator().fitExtent(
     [
       [8, 8],
       [WIDTH - 8, HEIGHT - 8],
     ],
-    area.features,
+    collection,
   );
   const path = geoPath(projection);
   const { legend } = model;
@@ -29,7 +32,7 @@ export function ReportMap({ area, model }: { area: LoadedArea; model: DashboardM
             <line x1="0" y1="0" x2="0" y2="6" stroke="#8c8c8c" strokeWidth="2" />
           </pattern>
         </defs>
-        {area.features.features.map((feature, ward) => {
+        {collection.features.map((feature, ward) => {
           const row = model.wards[ward];
           return (
             <path key={row.id} d={path(feature) ?? ''} fill={row.colour ?? 'url(#report-hatch)'} stroke="#ffffff" strokeWidth={row.ward === model.selectedWard ? 3 : 1}>
