@@ -25,7 +25,6 @@ export class GrowableArray<T extends TypedArray> {
   }
 }
 
-/** Maps strings to small integer codes, keeping the strings in first-seen order. */
 /**
  * A copy of a string that does not keep alive the text it was cut from. V8 holds a
  * substring of 13 characters or more as a slice of its parent, so one Crime ID or street
@@ -37,6 +36,7 @@ export function detached(text: string): string {
   return JSON.parse(JSON.stringify(text)) as string;
 }
 
+/** Maps strings to small integer codes, keeping the strings in first-seen order. */
 export class StringDictionary {
   private readonly codes = new Map<string, number>();
   readonly values: string[] = [];

@@ -1,4 +1,4 @@
-import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import polylabel from 'polylabel';
 import type { PolygonRings, WardSet } from './boundaries.ts';
 
@@ -22,14 +22,7 @@ const KM_PER_DEGREE = 111.32;
 
 export type WardFeature = Feature<Polygon | MultiPolygon, WardFeatureProperties>;
 
-/** The wards as a GeoJSON FeatureCollection for the map, each feature's id being its ward index. */
-export function wardFeatures(wards: WardSet): FeatureCollection<Polygon | MultiPolygon, WardFeatureProperties> {
-  return {
-    type: 'FeatureCollection',
-    features: wards.polygons.map((polygons, ward) => wardFeature(ward, wards.ids[ward], wards.names[ward], polygons)),
-  };
-}
-
+/** A ward as a GeoJSON feature for the map, its id being its ward index. */
 function wardFeature(ward: number, code: string, name: string, polygons: PolygonRings[]): WardFeature {
   return {
     type: 'Feature',
@@ -77,7 +70,7 @@ export function packWardShapes(polygonsByWard: readonly PolygonRings[][]): WardS
   };
 }
 
-/** One ward of packed shapes as a GeoJSON feature, as wardFeatures makes it. */
+/** One ward of packed shapes as a GeoJSON feature, its id the ward index. */
 export function shapeFeature(shapes: WardShapes, ward: number, code: string, name: string): WardFeature {
   const { coords, ringEnds, polygonEnds, wardEnds } = shapes;
   const polygons: PolygonRings[] = [];

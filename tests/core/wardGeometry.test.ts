@@ -1,7 +1,7 @@
 import pointInPolygon from 'point-in-polygon-hao';
 import { describe, expect, it } from 'vitest';
 import type { WardSet } from '../../src/core/boundaries.ts';
-import { dataBounds, packWardShapes, shapeFeature, wardBounds, wardFeatures, wardLabelPoint } from '../../src/core/wardGeometry.ts';
+import { dataBounds, packWardShapes, shapeFeature, wardBounds, wardLabelPoint } from '../../src/core/wardGeometry.ts';
 import { loadTestValley } from './support/testValley.ts';
 import { square } from './support/fixtures.ts';
 
@@ -43,31 +43,36 @@ describe('wardLabelPoint', () => {
   });
 });
 
-describe('wardFeatures', () => {
-  it('makes one feature per ward, its id the ward index', () => {
-    const collection = wardFeatures(wards);
-    expect(collection.features.map((f) => f.id)).toEqual([0, 1]);
-    expect(collection.features[0].geometry.type).toBe('Polygon');
-    expect(collection.features[1].geometry.type).toBe('MultiPolygon');
-    expect(collection.features[1].properties).toEqual({ code: 'E05000002', name: 'Two' });
-  });
-});
+describe('packWardShapes and shapeFeature', () => {
+  /** The feature a ward should become, built straight from its polygons. */
+  const expected = (set: WardSet, ward: number) => {
+    const polygons = set.polygons[ward];
+    return {
+      type: 'Feature',
+      id: ward,
+      properties: { code: set.ids[ward], name: set.names[ward] },
+      geometry: polygons.length === 1 ? { type: 'Polygon', coordinates: polygons[0] } : { type: 'MultiPolygon', coordinates: polygons },
+    };
+  };
 
-describe('packWardShapes', () => {
-  it('gives back every ward as wardFeatures makes it: polygons, multipolygons and holes', () => {
+  it('gives back each ward, its id the ward index: polygons, multipolygons and holes', () => {
     const withHole: WardSet = { ...wards, ids: ['E1', 'E2', 'E3'], names: ['A', 'B', 'C'], polygons: [...wards.polygons, [[square(5, 50, 6, 51), square(5.2, 50.2, 5.4, 50.4).reverse()]]] };
     const shapes = packWardShapes(withHole.polygons);
     expect(shapes.wardEnds.length).toBe(3);
-    withHole.polygons.forEach((_, ward) => expect(shapeFeature(shapes, ward, withHole.ids[ward], withHole.names[ward])).toEqual(wardFeatures(withHole).features[ward]));
+    const features = withHole.polygons.map((_, ward) => shapeFeature(shapes, ward, withHole.ids[ward], withHole.names[ward]));
+    expect(features.map((f) => [f.id, f.geometry.type])).toEqual([
+      [0, 'Polygon'],
+      [1, 'MultiPolygon'],
+      [2, 'Polygon'],
+    ]);
+    features.forEach((feature, ward) => expect(feature).toEqual(expected(withHole, ward)));
   });
 
   it('packs the Test Valley wards without losing a point', async () => {
     const { data, dataset } = await loadTestValley();
-    const tvWards = dataset.wards;
-    const shapes = packWardShapes(tvWards.polygons);
-    expect(shapes.coords.length).toBe(2 * tvWards.polygons.flat(3).length);
-    const features = wardFeatures(tvWards).features;
-    data.wardIds.forEach((id, ward) => expect(shapeFeature(shapes, ward, id, data.wardNames[ward])).toEqual(features[ward]));
+    const shapes = packWardShapes(dataset.wards.polygons);
+    expect(shapes.coords.length).toBe(2 * dataset.wards.polygons.flat(3).length);
+    data.wardIds.forEach((id, ward) => expect(shapeFeature(shapes, ward, id, data.wardNames[ward])).toEqual(expected(dataset.wards, ward)));
   });
 });
 
