@@ -50,24 +50,39 @@ export interface WardShapes {
 }
 
 export function packWardShapes(polygonsByWard: readonly PolygonRings[][]): WardShapes {
-  const polygons = polygonsByWard.flat();
-  const rings = polygons.flat();
-  const points = rings.flat();
-  const coords = new Float64Array(points.length * 2);
-  points.forEach(([lon, lat], i) => {
-    coords[2 * i] = lon;
-    coords[2 * i + 1] = lat;
+  let points = 0;
+  let rings = 0;
+  let polygons = 0;
+  for (const ward of polygonsByWard) {
+    for (const polygon of ward) {
+      for (const ring of polygon) points += ring.length;
+      rings += polygon.length;
+    }
+    polygons += ward.length;
+  }
+  const shapes: WardShapes = {
+    coords: new Float64Array(2 * points),
+    ringEnds: new Uint32Array(rings),
+    polygonEnds: new Uint32Array(polygons),
+    wardEnds: new Uint32Array(polygonsByWard.length),
+  };
+  let point = 0;
+  let ringCount = 0;
+  let polygonCount = 0;
+  polygonsByWard.forEach((ward, w) => {
+    for (const polygon of ward) {
+      for (const ring of polygon) {
+        for (const [lon, lat] of ring) {
+          shapes.coords[point++] = lon;
+          shapes.coords[point++] = lat;
+        }
+        shapes.ringEnds[ringCount++] = point / 2;
+      }
+      shapes.polygonEnds[polygonCount++] = ringCount;
+    }
+    shapes.wardEnds[w] = polygonCount;
   });
-  const ends = (counts: number[]) => {
-    let end = 0;
-    return Uint32Array.from(counts, (count) => (end += count));
-  };
-  return {
-    coords,
-    ringEnds: ends(rings.map((ring) => ring.length)),
-    polygonEnds: ends(polygons.map((polygon) => polygon.length)),
-    wardEnds: ends(polygonsByWard.map((polygons) => polygons.length)),
-  };
+  return shapes;
 }
 
 /** One ward of packed shapes as a GeoJSON feature, its id the ward index. */

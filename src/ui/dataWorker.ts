@@ -45,6 +45,9 @@ export function loadArea(areaId: string | null, baseUrl: string, search: string)
           store.loaded(message.area, withoutArea(window.location.search));
         } else store.loaded(message.area, search);
         break;
+      case 'label-points':
+        store.labelPointsLoaded(message.points);
+        break;
       case 'cancelled':
         loadingFiles = false;
         store.filesCancelled();

@@ -10,6 +10,7 @@ import { LOCAL_PREFIX } from '../core/categories.ts';
 import type { WardGroups } from '../core/areaConfig.ts';
 import { addIndicators, indicatorRanges, type IndicatorTable } from '../core/localIndicators.ts';
 import type { LoadedArea, ProgressMessage } from '../worker/messages.ts';
+import type { LabelPoint, WardShapes } from '../core/wardGeometry.ts';
 
 export type LoadState =
   | { status: 'loading'; progress: ProgressMessage | null }
@@ -41,6 +42,8 @@ export interface DashboardState {
   analysis: AnalysisState;
   /** The ward under the pointer on the map or the funnel plot, so each highlights it in the other. */
   hoveredWard: number | null;
+  /** Where the loaded wards' names go on the map, with the shapes they belong to; null until the worker sends them, just after the data. */
+  labelPoints: { shapes: WardShapes; points: LabelPoint[] } | null;
   /** Null until the data is loaded, since a view is validated against the data. */
   view: View | null;
   /** Quiet messages about settings that were ignored (from the address or the config). */
@@ -50,6 +53,7 @@ export interface DashboardState {
   loadFailed: (file: string | null, problem: string) => void;
   /** The data has arrived: the view is read from the query string, falling back to the defaults. */
   loaded: (area: LoadedArea, search: string) => void;
+  labelPointsLoaded: (points: LabelPoint[]) => void;
   filesRequested: () => void;
   filesProgress: (progress: ProgressMessage) => void;
   filesLoaded: () => void;
@@ -108,6 +112,7 @@ export const useDashboard = create<DashboardState>()((set, get) => {
     indicatorReport: null,
     analysis: { key: null, status: 'idle', result: null, problem: null },
     hoveredWard: null,
+    labelPoints: null,
     view: null,
     notices: [],
 
@@ -117,7 +122,11 @@ export const useDashboard = create<DashboardState>()((set, get) => {
       const data = dashboardData(area);
       const { view, notices } = parseView(search, viewContext(area, data));
       // A new dataset: the crime layer must be asked for again, even for the same view.
-      set({ load: { status: 'ready', area, data }, view, notices: [...get().notices, ...notices], analysis: { key: null, status: 'idle', result: null, problem: null } });
+      set({ load: { status: 'ready', area, data }, view, notices: [...get().notices, ...notices], analysis: { key: null, status: 'idle', result: null, problem: null }, labelPoints: null });
+    },
+    labelPointsLoaded: (points) => {
+      const { load } = get();
+      if (load.status === 'ready') set({ labelPoints: { shapes: load.area.shapes, points } });
     },
     filesRequested: () => set({ files: { status: 'loading', progress: null, file: null, problem: null } }),
     filesProgress: (progress) => set((state) => ({ files: { ...state.files, progress } })),

@@ -67,6 +67,7 @@ async function load(run: () => Promise<LoadedArea>): Promise<void> {
     // From a bundle both cubes share one buffer: each buffer is transferred once.
     const buffers = [area.cube.counts.buffer, ...(area.byLsoa ? [area.byLsoa.cube.counts.buffer] : []), shapes.coords.buffer, shapes.ringEnds.buffer, shapes.polygonEnds.buffer, shapes.wardEnds.buffer];
     post({ type: 'result', area }, [...new Set(buffers)]);
+    post({ type: 'label-points', points: loaded!.wards.polygons.map(wardLabelPoint) });
   } catch (error) {
     if (error instanceof LoadCancelled) post({ type: 'cancelled' });
     else if (error instanceof InputError) post({ type: 'error', file: error.file, problem: error.problem });
@@ -176,7 +177,6 @@ function finish(id: string, configFile: string, config: AreaConfig, input: Pipel
     range: { first: cube.firstMonth, last: lastMonth(cube) },
     quality: parts.quality,
     shapes: packWardShapes(wards.polygons),
-    labelPoints: wards.polygons.map(wardLabelPoint),
     bounds: dataBounds(wards, sumByRow(cube, cube.firstMonth, lastMonth(cube), cube.categories.map(() => true))),
     byLsoa: parts.lsoaCube && parts.lsoaLookup ? { cube: parts.lsoaCube, lookup: parts.lsoaLookup } : null,
     breaks: detectBreaks(cube),

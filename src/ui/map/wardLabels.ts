@@ -31,11 +31,12 @@ export class WardLabels {
   private sizes: { width: number; height: number }[] | null = null;
   private eligible: boolean[];
   private selected: number | null = null;
+  /** Where each ward's name goes; none until the worker sends them. */
+  private points: readonly LabelPoint[] = [];
 
   constructor(
     private readonly map: MapLibreMap,
     private readonly names: readonly string[],
-    private readonly points: readonly LabelPoint[],
   ) {
     this.overlay = document.createElement('div');
     this.overlay.className = 'ward-labels';
@@ -43,6 +44,11 @@ export class WardLabels {
     this.eligible = names.map(() => true);
     // Above the canvas, below the controls.
     map.getCanvasContainer().after(this.overlay);
+  }
+
+  setPoints(points: readonly LabelPoint[], obstacles: readonly Obstacle[] = []): void {
+    this.points = points;
+    this.place(obstacles);
   }
 
   /** Labels only the wards in the group filter, and puts the selected ward first. */

@@ -6,7 +6,7 @@ import type { Camera } from '../../core/viewState.ts';
 import { isCrimeLayer } from '../../core/layerRequest.ts';
 import { wardTooltip } from '../../core/mapText.ts';
 import type { LoadedArea } from '../../worker/messages.ts';
-import { addNotice, selectModel, useDashboard, type AnalysisState } from '../store.ts';
+import { addNotice, selectModel, useDashboard, type AnalysisState, type DashboardState } from '../store.ts';
 import { registerMapCapturer, type MapCapturer } from '../export/mapCapture.ts';
 import { CrimeLayerView } from './crimeLayerView.ts';
 import { copyCanvas, metresPerPixel, readLabels, whenIdle } from './mapSnapshot.ts';
@@ -73,7 +73,11 @@ export function mountWardMap(container: HTMLElement, area: LoadedArea, options: 
   );
   window.__wardMap = map;
 
-  const labels = new WardLabels(map, area.wardNames, area.labelPoints);
+  const labels = new WardLabels(map, area.wardNames);
+  // The names' places arrive from the worker just after the data (see LabelPointsMessage).
+  const pointsFor = (state: DashboardState) => (state.labelPoints?.shapes === area.shapes ? state.labelPoints.points : null);
+  let labelPoints = pointsFor(useDashboard.getState());
+  if (labelPoints) labels.setPoints(labelPoints);
   const featureOf = areaFeatures(area);
   const obstacles = () => [...options.overlays(), ...(crimeLayers?.placeLabels() ?? [])];
   const tooltip = new MapTooltip(container);
@@ -276,6 +280,10 @@ export function mountWardMap(container: HTMLElement, area: LoadedArea, options: 
     analysis = state.analysis;
     if (next !== model || analysisChanged) apply(next);
     if (styleReady && state.hoveredWard !== hovered) setHovered(state.hoveredWard);
+    if (pointsFor(state) !== labelPoints) {
+      labelPoints = pointsFor(state);
+      labels.setPoints(labelPoints ?? [], obstacles());
+    }
   });
 
   return () => {
