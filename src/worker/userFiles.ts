@@ -5,10 +5,16 @@ import { blobReader, readZipDirectory, zipEntryBytes, zipEntryChunks, type ReadB
 
 /** Bytes per piece when a file is read in pieces: small enough to keep memory flat, large enough to be quick. */
 const PIECE_BYTES = 8 * 1024 * 1024;
+/**
+ * Files up to this size are read whole, and all at once, while the boundaries are parsed:
+ * parsing one flat string is quicker. Larger ones are read in pieces (a browser cannot
+ * hold a string of much more than 512 MB).
+ */
+const WHOLE_FILE_LIMIT = 64 * 1024 * 1024;
 
-/** A file the user chose (or one inside a zip) as a pipeline source, read in pieces. */
-export function blobSource(blob: Blob, name: string): SourceFile {
-  return { name, size: blob.size, read: () => blob.text(), pieces: () => blobPieces(blob) };
+/** A file the user chose as a pipeline source, read in pieces when it is large. */
+export function blobSource(blob: Blob, name: string, wholeFileLimit = WHOLE_FILE_LIMIT): SourceFile {
+  return { name, size: blob.size, read: () => blob.text(), ...(blob.size > wholeFileLimit ? { pieces: () => blobPieces(blob) } : {}) };
 }
 
 async function* blobPieces(blob: Blob): AsyncIterable<{ text: string; bytes: number }> {

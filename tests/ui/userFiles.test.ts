@@ -39,13 +39,16 @@ describe('the user\'s files in the worker', () => {
     await expect(zipSources(new File([zipSync({ 'a.txt': encode('x') })], 'empty.zip'))).rejects.toThrow('empty.zip: the zip archive holds no CSV files');
   });
 
-  it('reads a file in pieces without splitting a character between them', async () => {
+  it('reads a large file in pieces without splitting a character between them, a small one whole', async () => {
     const content = `${'é'.repeat(5_000_000)}\n`;
-    const source = blobSource(new Blob([content]), 'accents.csv');
+    const source = blobSource(new Blob([content]), 'accents.csv', 1_000_000);
     expect(source.size).toBe(10_000_001);
     const whole = await text(source);
     expect(whole.length).toBe(content.length);
     expect(whole === content).toBe(true);
+    const small = blobSource(new Blob([content]), 'accents.csv');
+    expect(small.pieces).toBeUndefined();
+    expect((await small.read()) === content).toBe(true);
   });
 
   it('takes CSVs as they are and opens zips among them', async () => {
