@@ -17,7 +17,7 @@ import { InputError } from './problems.ts';
  */
 
 export const BUNDLE_FORMAT = 'ward-crime-map-bundle';
-export const BUNDLE_VERSION = 1;
+export const BUNDLE_VERSION = 2;
 
 export const MANIFEST_FILE = 'manifest.json';
 export const CUBE_FILE = 'cube.bin';
@@ -46,7 +46,7 @@ export interface BundleManifest {
   cube: CubeShape;
   lsoaCube: CubeShape | null;
   lsoaLookup: LsoaComparison | null;
-  crimes: { length: number; columns: { name: CrimeColumn; type: ColumnType; offset: number }[]; categories: string[]; lsoas: string[]; locations: string[]; outcomes: string[]; files: string[] };
+  crimes: { length: number; columns: { name: CrimeColumn; type: ColumnType; offset: number }[]; categories: string[]; lsoas: string[]; lsoaNames: string[]; locations: string[]; outcomes: string[]; files: string[] };
   /** The data quality report of the build: the counts reconcile as always. */
   quality: DataQuality;
 }
@@ -87,7 +87,7 @@ export function encodeCrimes(table: CrimeTable, wardOfCrime: Int32Array): { byte
 
 /** The crime table and wards back from crimes.bin. */
 export function decodeCrimes(manifest: BundleManifest, buffer: ArrayBuffer): { table: CrimeTable; wardOfCrime: Int32Array } {
-  const { length, columns, categories, lsoas, locations, outcomes, files } = manifest.crimes;
+  const { length, columns, categories, lsoas, lsoaNames, locations, outcomes, files } = manifest.crimes;
   const column = (name: CrimeColumn) => {
     const spec = columns.find((c) => c.name === name);
     if (!spec) throw new InputError(CRIMES_FILE, `the manifest lists no "${name}" column`);
@@ -106,6 +106,7 @@ export function decodeCrimes(manifest: BundleManifest, buffer: ArrayBuffer): { t
     line: column('line') as Uint32Array,
     categories,
     lsoas,
+    lsoaNames,
     locations,
     outcomes,
     files,
@@ -187,7 +188,7 @@ export function makeBundle(config: AreaConfig, configFile: string, dataset: Data
     cube: cubeShape(dataset.cube),
     lsoaCube: dataset.byLsoa ? cubeShape(dataset.byLsoa.cube) : null,
     lsoaLookup: dataset.byLsoa ? summariseLookup(dataset.byLsoa.lookup) : null,
-    crimes: { length: table.length, columns: crimes.columns, categories: table.categories, lsoas: table.lsoas, locations: table.locations, outcomes: table.outcomes, files: table.files },
+    crimes: { length: table.length, columns: crimes.columns, categories: table.categories, lsoas: table.lsoas, lsoaNames: table.lsoaNames, locations: table.locations, outcomes: table.outcomes, files: table.files },
     quality: dataQuality(dataset, config),
   };
   return { manifest, cube: encodeCubes(dataset.cube, dataset.byLsoa?.cube ?? null), crimes: crimes.bytes };

@@ -2,6 +2,7 @@ import { categoryFromKey, categoryMask } from './categories.ts';
 import { sumByRow, type Cube } from './cube.ts';
 import { competitionRanks, RATE_PER } from './measures.ts';
 import type { Period } from './periods.ts';
+import type { CrimeTable } from './policeUkCsv.ts';
 
 /*
  * Compare with neighbours: when the data covers more than one district (a whole force's
@@ -14,6 +15,8 @@ export interface Districts {
   codes: string[];
   /** District index of each ward, -1 without a code. */
   wardDistrict: Int32Array;
+  /** Each district's name, where the crimes in it tell (see districtNames); null where they do not. */
+  names: (string | null)[];
 }
 
 const DISTRICT_PROPERTY = /^(LAD|LTLA|LA)\d{0,2}CD$/i;
@@ -30,11 +33,34 @@ export function districtsOf(properties: readonly Record<string, unknown>[]): Dis
     if (index < 0) index = codes.push(code) - 1;
     return index;
   });
-  return codes.length > 1 ? { property, codes, wardDistrict } : null;
+  return codes.length > 1 ? { property, codes, wardDistrict, names: codes.map(() => null) } : null;
+}
+
+/** "Test Valley" from "Test Valley 011A": an LSOA's name is its district's and a number. */
+const LSOA_NAME = /^(.+) \d{3}[A-Z]$/;
+
+/**
+ * The districts named from the police.uk rows: England's ward boundaries give a district's
+ * code only, but each crime's LSOA name starts with its district's name. Each district
+ * takes the name most of its wards' crimes give (a crime snapped across a border gives a
+ * neighbour's).
+ */
+export function districtNames(districts: Districts, table: Pick<CrimeTable, 'length' | 'lsoa' | 'lsoaNames'>, wardOfCrime: Int32Array): Districts {
+  const prefixes = table.lsoaNames.map((name) => LSOA_NAME.exec(name)?.[1] ?? null);
+  const votes = districts.codes.map(() => new Map<string, number>());
+  for (let i = 0; i < table.length; i++) {
+    const ward = wardOfCrime[i];
+    const district = ward >= 0 ? districts.wardDistrict[ward] : -1;
+    const prefix = prefixes[table.lsoa[i]];
+    if (district >= 0 && prefix !== null) votes[district].set(prefix, (votes[district].get(prefix) ?? 0) + 1);
+  }
+  const names = votes.map((counts) => [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null);
+  return { ...districts, names };
 }
 
 export interface NeighbourRow {
   code: string;
+  name: string | null;
   wardCount: number;
   count: number;
   population: number | null;
@@ -69,7 +95,7 @@ export function neighbourComparison(cube: Cube, districts: Districts, population
     const missing = wards.filter((ward) => populations[ward] === null).length;
     const count = wards.reduce((sum, ward) => sum + counts[ward], 0);
     const population = missing > 0 ? null : wards.reduce((sum, ward) => sum + populations[ward]!, 0);
-    return [{ code, wardCount: wards.length, count, population, rate: population ? (count / population) * RATE_PER : null, rank: null, wardsWithoutPopulation: missing }];
+    return [{ code, name: districts.names[d], wardCount: wards.length, count, population, rate: population ? (count / population) * RATE_PER : null, rank: null, wardsWithoutPopulation: missing }];
   });
   if (rows.length < 2) return [];
   const ranks = competitionRanks(rows.map((row) => row.rate));

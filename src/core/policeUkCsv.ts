@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { CrimeIdSet } from './crimeIdSet.ts';
-import { GrowableArray, StringDictionary } from './growableArray.ts';
+import { detached, GrowableArray, StringDictionary } from './growableArray.ts';
 import { parseMonth, type MonthIndex } from './months.ts';
 import { InputError, ProblemLog, type RejectionReason } from './problems.ts';
 
@@ -32,6 +32,8 @@ export interface CrimeTable {
   line: Uint32Array;
   categories: string[];
   lsoas: string[];
+  /** Each LSOA's name as police.uk gives it ("Test Valley 011A"), by the same index as lsoas; '' where a file has none. */
+  lsoaNames: string[];
   locations: string[];
   outcomes: string[];
   files: string[];
@@ -71,6 +73,7 @@ export class CrimeTableBuilder {
   private readonly line = new GrowableArray(Uint32Array);
   private readonly categories = new ColumnDictionary();
   private readonly lsoas = new ColumnDictionary();
+  private readonly lsoaNames: string[] = [];
   private readonly locations = new ColumnDictionary();
   private readonly outcomes = new ColumnDictionary();
   private readonly files: string[] = [];
@@ -235,7 +238,9 @@ export class CrimeTableBuilder {
     this.lat.push(lat);
     this.month.push(month);
     this.category.push(this.categories.code(categoryName));
-    this.lsoa.push(this.lsoas.code(fields[columns.lsoa].trim()));
+    const lsoa = this.lsoas.code(fields[columns.lsoa].trim());
+    if (lsoa === this.lsoaNames.length) this.lsoaNames.push(columns.lsoaName >= 0 ? detached(fields[columns.lsoaName].trim()) : '');
+    this.lsoa.push(lsoa);
     this.location.push(this.locations.code(fields[columns.location].trim()));
     this.outcome.push(this.outcomes.code(columns.outcome < 0 ? '' : fields[columns.outcome].trim()));
     this.file.push(fileCode);
@@ -262,6 +267,7 @@ export class CrimeTableBuilder {
       line: this.line.toArray(),
       categories: this.categories.values,
       lsoas: this.lsoas.values,
+      lsoaNames: this.lsoaNames,
       locations: this.locations.values,
       outcomes: this.outcomes.values,
       files: [...this.files],
@@ -335,6 +341,8 @@ interface ColumnIndex {
   lat: number;
   location: number;
   lsoa: number;
+  /** -1 when the file has no LSOA name column. */
+  lsoaName: number;
   category: number;
   outcome: number;
 }
@@ -363,6 +371,8 @@ function indexColumns(header: string[]): ColumnIndex | string {
     lat: at('Latitude'),
     location: at('Location'),
     lsoa: at('LSOA code'),
+    // Not required: it names districts when comparing neighbours (see neighbours.ts).
+    lsoaName: at('LSOA name'),
     category: at('Crime type'),
     outcome: at('Last outcome category'),
   };

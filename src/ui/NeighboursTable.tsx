@@ -55,7 +55,7 @@ export function NeighboursTable({ area, model }: { area: LoadedArea; model: Dash
               <tr key={row.code} className={focus.has(row.code) ? 'is-selected' : undefined}>
                 <td className="num">{row.rank ?? '–'}</td>
                 <th scope="row">
-                  {row.code} <span className="muted">({row.wardCount} wards)</span>
+                  {row.name ?? row.code} <span className="muted">({row.name ? `${row.code}, ` : ''}{row.wardCount} wards)</span>
                 </th>
                 <td className="num">{formatCount(row.count)}</td>
                 <td className="num">

@@ -7,7 +7,7 @@ import { InputError } from '../core/problems.ts';
 import { checkManifest, CRIMES_FILE, CUBE_FILE, datasetParts, MANIFEST_FILE, readBundle, type LoadedParts } from '../core/bundle.ts';
 import { dataBounds, packWardShapes, wardLabelPoint } from '../core/wardGeometry.ts';
 import { categoryChanges } from '../core/dataCoverage.ts';
-import { districtsOf } from '../core/neighbours.ts';
+import { districtNames, districtsOf, type Districts } from '../core/neighbours.ts';
 import { detectBreaks } from '../core/recordingBreaks.ts';
 import { userAreaConfig } from '../core/userAreaConfig.ts';
 import type { AnalysisRequest, CrimesAtRequest, LoadedArea, LoadFilesRequest, LoadRequest, WorkerMessage, WorkerRequest } from './messages.ts';
@@ -181,9 +181,13 @@ function finish(id: string, configFile: string, config: AreaConfig, input: Pipel
     byLsoa: parts.lsoaCube && parts.lsoaLookup ? { cube: parts.lsoaCube, lookup: parts.lsoaLookup } : null,
     breaks: detectBreaks(cube),
     categoryChanges: categoryChanges(cube),
-    districts: districtsOf(wards.properties),
+    districts: withNames(districtsOf(wards.properties), parts),
     timings: { ...timings, prepare: performance.now() - prepareStarted },
   };
+}
+
+function withNames(districts: Districts | null, { table, wardOfCrime }: LoadedParts): Districts | null {
+  return districts && districtNames(districts, table, wardOfCrime);
 }
 
 async function defaultAreaId(baseUrl: string): Promise<string> {

@@ -66,6 +66,20 @@ describe('CrimeTableBuilder: good rows', () => {
     expect([table.lon[0], table.lat[0]]).toEqual([-1.4, 51.2]);
     expect(table.categories).toEqual(['Drugs']);
     expect(table.outcomes).toEqual(['']); // no outcome column
+    expect(table.lsoaNames).toEqual(['']); // no LSOA name column
+  });
+
+  it('keeps each LSOA\'s name as first given, by the LSOA\'s code', () => {
+    const text = [
+      'Crime ID,Month,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type',
+      ',2019-03,-1.4,51.2,On or near A,E01023150,Test Valley 011A,Drugs',
+      ',2019-03,-1.4,51.2,On or near A,E01022512,Southampton 032C,Drugs',
+      ',2019-03,-1.4,51.2,On or near A,E01023150,Test Valley 011A,Burglary',
+      ',2019-03,,,On or near A,,,Burglary',
+    ].join('\n');
+    const { table } = parse(['names.csv', text]);
+    expect(table.lsoas).toEqual(['E01023150', 'E01022512', '']);
+    expect(table.lsoaNames).toEqual(['Test Valley 011A', 'Southampton 032C', '']);
   });
 });
 
