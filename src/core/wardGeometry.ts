@@ -85,6 +85,27 @@ export function packWardShapes(polygonsByWard: readonly PolygonRings[][]): WardS
   return shapes;
 }
 
+/** The bounds of some wards of packed shapes. */
+export function shapesBounds(shapes: WardShapes, wards: readonly number[]): Bounds {
+  const { coords, ringEnds, polygonEnds, wardEnds } = shapes;
+  const bounds: Bounds = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const ward of wards) {
+    const firstPolygon = ward === 0 ? 0 : wardEnds[ward - 1];
+    const firstRing = firstPolygon === 0 ? 0 : polygonEnds[firstPolygon - 1];
+    const firstPoint = firstRing === 0 ? 0 : ringEnds[firstRing - 1];
+    const endPoint = ringEnds[polygonEnds[wardEnds[ward] - 1] - 1];
+    for (let i = firstPoint; i < endPoint; i++) {
+      const lon = coords[2 * i];
+      const lat = coords[2 * i + 1];
+      if (lon < bounds[0]) bounds[0] = lon;
+      if (lat < bounds[1]) bounds[1] = lat;
+      if (lon > bounds[2]) bounds[2] = lon;
+      if (lat > bounds[3]) bounds[3] = lat;
+    }
+  }
+  return bounds;
+}
+
 /** One ward of packed shapes as a GeoJSON feature, its id the ward index. */
 export function shapeFeature(shapes: WardShapes, ward: number, code: string, name: string): WardFeature {
   const { coords, ringEnds, polygonEnds, wardEnds } = shapes;

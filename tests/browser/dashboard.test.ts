@@ -158,11 +158,27 @@ describe('the dashboard on Test Valley', () => {
 
   it('filters by neighbourhood area', async () => {
     const page = await openDashboard(session);
+    const zoom = () => page.evaluate(() => window.__wardMap!.getZoom());
+    const districtZoom = await zoom();
     await page.getByLabel('Neighbourhood area', { exact: true }).selectOption('Mid-Test');
     await waitForMap(page);
     const rows = await tableRows(page);
     expect(rows).toHaveLength(4);
     expect(rows.every((r) => r.text.includes('Mid-Test'))).toBe(true);
+    // The map closes in on the group's four wards, each of them in view.
+    expect(await zoom()).toBeGreaterThan(districtZoom + 0.5);
+    const inView = await page.evaluate(() => {
+      const map = window.__wardMap!;
+      const bounds = map.getBounds();
+      const inGroup = window.__dashboard!.wards.filter((w) => w.inFilter).map((w) => w.ward);
+      const features = map.querySourceFeatures('wards').filter((f) => inGroup.includes(Number(f.id)));
+      const inside = features.every((f) => {
+        const ring = (f.geometry.type === 'Polygon' ? f.geometry.coordinates[0] : f.geometry.type === 'MultiPolygon' ? f.geometry.coordinates[0][0] : []) as number[][];
+        return ring.every(([lon, lat]) => bounds.contains([lon, lat]));
+      });
+      return { wards: new Set(features.map((f) => f.id)).size, inside };
+    });
+    expect(inView).toEqual({ wards: 4, inside: true });
     await screenshot(page, 'group-mid-test');
     await page.close();
   });

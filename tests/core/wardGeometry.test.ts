@@ -1,7 +1,7 @@
 import pointInPolygon from 'point-in-polygon-hao';
 import { describe, expect, it } from 'vitest';
 import type { WardSet } from '../../src/core/boundaries.ts';
-import { dataBounds, packWardShapes, shapeFeature, wardBounds, wardLabelPoint } from '../../src/core/wardGeometry.ts';
+import { dataBounds, packWardShapes, shapeFeature, shapesBounds, wardBounds, wardLabelPoint } from '../../src/core/wardGeometry.ts';
 import { loadTestValley } from './support/testValley.ts';
 import { square } from './support/fixtures.ts';
 
@@ -66,6 +66,13 @@ describe('packWardShapes and shapeFeature', () => {
       [2, 'Polygon'],
     ]);
     features.forEach((feature, ward) => expect(feature).toEqual(expected(withHole, ward)));
+  });
+
+  it('gives the bounds of some of the wards', () => {
+    const shapes = packWardShapes([[[square(0, 0, 1, 1)]], [[square(2, 2, 3, 3)], [square(5, -1, 6, 0)]], [[square(-4, 0, -3, 9)]]]);
+    expect(shapesBounds(shapes, [1])).toEqual([2, -1, 6, 3]);
+    expect(shapesBounds(shapes, [0, 2])).toEqual([-4, 0, 1, 9]);
+    expect(shapesBounds(shapes, [0, 1, 2])).toEqual([-4, -1, 6, 9]);
   });
 
   it('packs the Test Valley wards without losing a point', async () => {

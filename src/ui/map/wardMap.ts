@@ -3,6 +3,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { DashboardModel } from '../../core/dashboardModel.ts';
 import type { Camera } from '../../core/viewState.ts';
+import { shapesBounds, type Bounds } from '../../core/wardGeometry.ts';
 import { isCrimeLayer } from '../../core/layerRequest.ts';
 import { wardTooltip } from '../../core/mapText.ts';
 import type { LoadedArea } from '../../worker/messages.ts';
@@ -85,6 +86,8 @@ export function mountWardMap(container: HTMLElement, area: LoadedArea, options: 
   let styleReady = false;
   let hovered: number | null = null;
   let selected: number | null = null;
+  /** The group filter the map was last fitted to. */
+  let fittedGroup: number | null = null;
   /** The hatched wards now drawn, so the hatch's source is only replaced when they change. */
   let noDataKey = '';
   let model: DashboardModel | null = null;
@@ -102,6 +105,12 @@ export function mountWardMap(container: HTMLElement, area: LoadedArea, options: 
     }
   };
 
+  /** What the map shows until the user moves it: the filtering group's wards, else the area. */
+  const focusBounds = (): Bounds => {
+    if (model === null || model.groupFilter === null) return area.bounds;
+    return shapesBounds(area.shapes, model.wards.filter((w) => w.inFilter).map((w) => w.ward));
+  };
+
   /** Fits the wards between the overlays: legend on the left, zoom buttons on the right, attribution below. */
   const fitWards = () => {
     const controlHeight = (corner: string) => container.querySelector<HTMLElement>(`.maplibregl-ctrl-${corner}`)?.offsetHeight ?? 0;
@@ -114,7 +123,7 @@ export function mountWardMap(container: HTMLElement, area: LoadedArea, options: 
     };
     // Too narrow for the insets (a phone): fit the wards to the whole map instead.
     const roomy = padding.left + padding.right < container.clientWidth * 0.6 && padding.top + padding.bottom < container.clientHeight * 0.6;
-    moveSelf(() => map.fitBounds(area.bounds, { padding: roomy ? padding : FIT_MARGIN, animate: false }));
+    moveSelf(() => map.fitBounds(focusBounds(), { padding: roomy ? padding : FIT_MARGIN, animate: false }));
   };
 
   /** Follows the view's camera: the address's position, or the whole area when it has none. */
@@ -152,6 +161,10 @@ export function mountWardMap(container: HTMLElement, area: LoadedArea, options: 
       showHighlight();
     }
     followCamera(model.view.camera);
+    if (model.groupFilter !== fittedGroup) {
+      fittedGroup = model.groupFilter;
+      if (!movedByUser) fitWards();
+    }
     labels.update(model, obstacles());
     map.once('idle', () => {
       container.dataset.mapState = 'ready';
