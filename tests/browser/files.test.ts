@@ -82,6 +82,8 @@ describe.skipIf(missing !== null)(`the user's own files${missing ? ` (${missing}
     await page.getByText('Your files are loaded').waitFor({ timeout: 120_000 });
     await waitForMap(page);
     await page.getByText(/^Compared with the other districts in the data/).click();
+    // The rows are drawn once the details are open.
+    await page.locator('.neighbours tbody tr').first().waitFor();
     const rows = await page.locator('.neighbours tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.children, (cell) => (cell as HTMLElement).innerText)));
     // Hampshire Constabulary covers Hampshire's 11 districts, Portsmouth, Southampton and the Isle of Wight.
     expect(rows.length).toBeGreaterThanOrEqual(12);
