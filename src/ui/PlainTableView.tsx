@@ -1,5 +1,7 @@
+import { useState } from 'react';
 import { formatCount, formatRate, formatSignedCount, formatSignedPercent } from '../core/format.ts';
 import type { Cell, ColumnKind, PlainTable } from '../core/tableExport.ts';
+import { MoreRows, ROW_LIMIT } from './MoreRows.tsx';
 import { TableActions } from './TableActions.tsx';
 
 /**
@@ -7,6 +9,8 @@ import { TableActions } from './TableActions.tsx';
  * a word processor, so what is seen is what is exported. Notes follow the table.
  */
 export function PlainTableView({ table, fileName, rateDigits }: { table: PlainTable; fileName: string; rateDigits: number }) {
+  const [showAll, setShowAll] = useState(false);
+  const rows = showAll ? table.rows : table.rows.slice(0, ROW_LIMIT);
   const kinds = table.kinds ?? [];
   const strong = new Set(table.strongRows ?? []);
   // The first text column names the row (the crime type, the ward).
@@ -27,7 +31,7 @@ export function PlainTableView({ table, fileName, rateDigits }: { table: PlainTa
             </tr>
           </thead>
           <tbody>
-            {table.rows.map((row, r) => (
+            {rows.map((row, r) => (
               <tr key={String(row[0]) + r} className={strong.has(r) ? 'is-total' : undefined}>
                 {row.map((value, c) =>
                   c === headerColumn ? (
@@ -45,6 +49,7 @@ export function PlainTableView({ table, fileName, rateDigits }: { table: PlainTa
           </tbody>
         </table>
       </div>
+      <MoreRows total={table.rows.length} noun="rows" showAll={showAll} onToggle={() => setShowAll(!showAll)} />
       {table.notes.length > 0 && (
         <ul className="table-notes">
           {table.notes.map((note) => (

@@ -5,7 +5,7 @@ import type { SortColumn } from '../core/viewState.ts';
 import { ChangeText, CountText, NotAvailable, RateText, UnreliableMark } from './FigureText.tsx';
 import { wardTable } from '../core/tableExport.ts';
 import { Sparkline } from './plots/Sparkline.tsx';
-import { formatCount } from '../core/format.ts';
+import { MoreRows, ROW_LIMIT } from './MoreRows.tsx';
 import { fileSlug } from './export/download.ts';
 import { TableActions } from './TableActions.tsx';
 import { useDashboard } from './store.ts';
@@ -112,20 +112,12 @@ export function WardTable({ model, groupLabel, hasRates }: { model: DashboardMod
           </tbody>
         </table>
       </div>
-      {model.rows.length > ROW_LIMIT && (
-        <p className="table-more">
-          {showAll ? `All ${formatCount(model.rows.length)} wards shown.` : `The first ${ROW_LIMIT} of ${formatCount(model.rows.length)} wards in this order are shown (the download has them all).`}{' '}
-          <button type="button" className="link-button" onClick={() => setShowAll(!showAll)}>
-            {showAll ? `Show the first ${ROW_LIMIT}` : `Show all ${formatCount(model.rows.length)}`}
-          </button>
-        </p>
-      )}
+      <MoreRows total={model.rows.length} noun="wards" showAll={showAll} onToggle={() => setShowAll(!showAll)} />
     </>
   );
 }
 
 /** Rows drawn at first: enough for any district, few enough that a county or England stays quick. */
-const ROW_LIMIT = 150;
 
 /** The first rows in the table's order, and the selected ward's row wherever it falls. */
 function shownRows(model: DashboardModel, showAll: boolean): DashboardModel['rows'] {

@@ -94,6 +94,16 @@ describe.skipIf(missing !== null)(`the user's own files${missing ? ` (${missing}
     expect(rows.some((row) => row[1].startsWith('Southampton (E06000045, '))).toBe(true);
     expect(Number(testValley![0])).toBeGreaterThan(0);
     await screenshot(page, 'files-neighbours');
+    // The report ranks all 7,681 wards: the first 150 are drawn, with a button for the rest.
+    // (Clicked from the page: role locators read every element of a DOM this size.)
+    await page.evaluate(() => ([...document.querySelectorAll('button, a')].find((e) => e.textContent?.trim() === 'Strategic Assessment report') as HTMLElement).click());
+    await page.locator('.report .plain-table').first().waitFor();
+    const ranking = await page.evaluate(() => {
+      const table = [...document.querySelectorAll('.report table')].find((t) => t.querySelector('caption')?.textContent?.startsWith('Wards by number of crimes'));
+      const more = table?.closest('.plain-table')?.querySelector('.table-more');
+      return { rows: table?.querySelectorAll('tbody tr').length, more: more?.textContent };
+    });
+    expect(ranking).toEqual({ rows: 150, more: 'The first 150 of 7,681 rows in this order are shown (the download has them all). Show all 7,681' });
     await page.close();
   });
 
